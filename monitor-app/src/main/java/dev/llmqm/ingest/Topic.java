@@ -1,0 +1,17 @@
+package dev.llmqm.ingest;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/** A topic declared once with its serdes; the topology refers to topics only through these. */
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
+
+  public Consumed<K, V> consumed(String processorName) {
+    return Consumed.with(keySerde, valueSerde).withName(processorName);
+  }
+
+  public Produced<K, V> produced(String processorName) {
+    return Produced.with(keySerde, valueSerde).withName(processorName);
+  }
+}
