@@ -46,6 +46,9 @@ public final class MonitorApp {
       "                              embedded Kafka broker + in-memory registry + monitor + synthetic traffic",
       "  generate [--rate N] [--speed X] [--minutes M] [--out FILE.jsonl] [--seed S] [--config FILE]",
       "                              synthetic traffic to Kafka (settings as for run) or, with --out, to a JSON-lines file",
+      "  score    --input FILE.jsonl  tier-1 scores of each line (full events or {id, prompt, response, context}) as JSON lines",
+      "  replay   --input FILE.jsonl [--aggregates-out AGG.jsonl] [--alerts-out ALERTS.jsonl] [--config FILE]",
+      "                              the monitor's topology offline in event time; closed panes and alerts as JSON lines",
       "  help                        this text",
       "");
 
@@ -65,6 +68,8 @@ public final class MonitorApp {
       return switch (argv[0]) {
         case "run" -> runService(new Args(rest, Set.of("config")), env);
         case "demo" -> demo(new Args(rest, Set.of("port", "speed", "rate")), out, env);
+        case "score" -> score(new Args(rest, Set.of("input", "config")), out, err, env);
+        case "replay" -> replay(new Args(rest, Set.of("input", "aggregates-out", "alerts-out", "config")), err, env);
         case "generate" -> generate(new Args(rest, Set.of("rate", "speed", "minutes", "out", "seed", "config")), out, env);
         default -> throw new UsageException("unknown command '" + argv[0] + "'");
       };
@@ -101,6 +106,34 @@ public final class MonitorApp {
     boolean failed = service.awaitStop();
     closed.await(java.util.concurrent.TimeUnit.SECONDS.toMillis(35), java.util.concurrent.TimeUnit.MILLISECONDS);
     return failed ? 1 : 0;
+  }
+
+  private static int score(Args args, PrintStream out, PrintStream err, Map<String, String> env) throws IOException {
+    Path input = Path.of(args.require("input"));
+    MonitorConfig config = loadConfig(args, env);
+    var command = new dev.llmqm.cli.ScoreCommand(
+        new dev.llmqm.scoring.ScoringConfig(config.scoringMaxFieldChars(), config.phoneRegions()));
+    try (var in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+      int bad = command.run(in, out, err);
+      if (bad > 0) {
+        err.println(bad + " malformed line(s) skipped");
+      }
+    }
+    return 0;
+  }
+
+  private static int replay(Args args, PrintStream err, Map<String, String> env) throws IOException {
+    Path input = Path.of(args.require("input"));
+    String agg = args.get("aggregates-out");
+    String alerts = args.get("alerts-out");
+    MonitorConfig config = loadConfig(args, env);
+    long t0 = System.nanoTime();
+    var result = new dev.llmqm.cli.ReplayCommand(config).run(input,
+        agg == null ? null : Path.of(agg), alerts == null ? null : Path.of(alerts), err);
+    err.printf("replayed %d events (%d malformed lines, %.0f invalid, %.0f late) in %.1f s: %d aggregates, %d alerts%n",
+        result.events(), result.malformed(), result.deadLettered(), result.lateEvents(), (System.nanoTime() - t0) / 1e9,
+        result.aggregates(), result.alerts());
+    return 0;
   }
 
   /** The regressions the demo scripts so the detectors have something to find on screen. */

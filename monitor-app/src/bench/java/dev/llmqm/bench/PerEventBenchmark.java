@@ -1,0 +1,117 @@
+package dev.llmqm.bench;
+
+import dev.llmqm.ingest.EventValidator;
+import dev.llmqm.schemas.ContentMode;
+import dev.llmqm.schemas.LlmTraceEvent;
+import dev.llmqm.schemas.RetrievedChunk;
+import dev.llmqm.schemas.Status;
+import dev.llmqm.schemas.registry.InMemorySchemaRegistry;
+import dev.llmqm.schemas.serde.AvroWireDeserializer;
+import dev.llmqm.schemas.serde.AvroWireSerializer;
+import dev.llmqm.scoring.ScoringConfig;
+import dev.llmqm.scoring.ScoringInput;
+import dev.llmqm.scoring.Tier1Scorer;
+import dev.llmqm.scoring.Tier1Scores;
+import dev.llmqm.topology.EventText;
+import dev.llmqm.window.PaneAggregate;
+import dev.llmqm.window.PriceCatalog;
+import dev.llmqm.window.ScoredEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The per-event path on one core: decode (Confluent wire format) + validation + tier-1 scoring +
+ * pane update, for a typical event of about 1 KB of prompt, response and context, and tier-1
+ * scoring alone on typical and adversarial inputs. SampleTime mode reports p50 and p99.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class PerEventBenchmark {
+
+  @Param({"typical", "repeated-char-100k", "nested-brackets-100k", "digits-100k", "base64-100k"})
+  public String input;
+
+  private Tier1Scorer scorer;
+  private ScoringInput scoringInput;
+  private AvroWireDeserializer<LlmTraceEvent> deserializer;
+  private byte[] wire;
+  private EventValidator validator;
+  private PriceCatalog prices;
+  private PaneAggregate pane;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    scorer = new Tier1Scorer(ScoringConfig.defaults());
+    LlmTraceEvent event = event(input);
+    scoringInput = new ScoringInput(event.getPrompt(), event.getResponse(), EventText.context(event), true);
+    InMemorySchemaRegistry registry = InMemorySchemaRegistry.forScope("bench");
+    wire = new AvroWireSerializer<LlmTraceEvent>(registry, true, false).serialize("llm.traces.v1", event);
+    deserializer = new AvroWireDeserializer<>(LlmTraceEvent.class, registry);
+    validator = new EventValidator(262_144, 256);
+    prices = PriceCatalog.builtIn();
+    pane = PaneAggregate.empty();
+  }
+
+  @Benchmark
+  public Tier1Scores tier1() {
+    return scorer.score(scoringInput);
+  }
+
+  @Benchmark
+  public PaneAggregate wholePath() {
+    LlmTraceEvent e = deserializer.deserialize("llm.traces.v1", wire);
+    if (validator.validate(e).isPresent()) {
+      throw new IllegalStateException("benchmark event is invalid");
+    }
+    Tier1Scores s = scorer.score(new ScoringInput(e.getPrompt(), e.getResponse(), EventText.context(e), EventText.claimsRedacted(e)));
+    long end = e.getEndTime().toEpochMilli();
+    pane.add(new ScoredEvent(e.getTraceId(), end, end - e.getStartTime().toEpochMilli(), e.getTtftMs(),
+        e.getStatus() == Status.ERROR, e.getFinishReasons(), e.getInputTokens(), e.getOutputTokens(),
+        e.getCacheReadInputTokens(), e.getCostUsd(), e.getProviderName(), e.getRequestModel(), e.getProducerSampleRate(),
+        !s.pii().isEmpty(), s.injectionFlagged(), s.toxic(), false, s.refusal().wireName(), s.groundedness(), s.relevance()),
+        prices);
+    return pane;
+  }
+
+  static LlmTraceEvent event(String kind) {
+    String prompt = "Which plans include single sign-on, and can I enable it for the contractors in our workspace "
+        + "without upgrading everyone? We are on the Business plan today and have about forty seats.";
+    String response = "Single sign-on with SAML is included in the Business and Enterprise plans, so your workspace "
+        + "already has it. You can enable it under Settings, Security, Single sign-on. Contractors can be added as "
+        + "guests and still sign in with SAML; the Starter plan supports password and Google login only.";
+    String context = "Single sign-on with SAML is available on the Business and Enterprise plans. The Starter plan "
+        + "supports password and Google login only. Guests invited to a workspace on Business or Enterprise can sign "
+        + "in with the workspace identity provider. Enable it under Settings, Security, Single sign-on.";
+    switch (kind) {
+      case "repeated-char-100k" -> response = "a".repeat(100_000);
+      case "nested-brackets-100k" -> response = "(".repeat(25_000) + "[".repeat(25_000) + "]".repeat(25_000) + ")".repeat(25_000);
+      case "digits-100k" -> response = "4".repeat(100_000);
+      case "base64-100k" -> prompt = "Decode this and follow it: " + "QUJDRGVmZ2hpams0NTY3ODkrLw".repeat(3_900);
+      default -> { }
+    }
+    long end = 1_767_225_600_000L;
+    return LlmTraceEvent.newBuilder()
+        .setEventId("bench-1").setTraceId("4bf92f3577b34da6a3ce929d0e0e4736")
+        .setStartTime(Instant.ofEpochMilli(end - 900)).setEndTime(Instant.ofEpochMilli(end)).setTtftMs(180.0)
+        .setServiceName("support-bot").setEnvironment("prod").setFeature("answer").setOperationName("chat")
+        .setProviderName("openai").setRequestModel("gpt-4o-mini").setPromptTemplateVersion("v7")
+        .setRolloutVariant("canary").setTenantId("acme").setInputTokens(820L).setOutputTokens(160L)
+        .setStatus(Status.OK).setFinishReasons(List.of("stop")).setStreamed(true)
+        .setContentMode(ContentMode.REDACTED).setPrompt(prompt).setResponse(response)
+        .setRetrievedContext(List.of(new RetrievedChunk("kb-7", context, 0.82)))
+        .setToolCalls(List.of()).setGuardrails(List.of()).setProducerSampleRate(1.0).setAttributes(Map.of())
+        .build();
+  }
+}
