@@ -1,7 +1,6 @@
 package dev.llmqm.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -63,6 +62,8 @@ public final class MonitorMetrics {
   private final AtomicLong lastProcessedMs = new AtomicLong();
   private final Counter windowsClosed;
   private volatile DoubleSupplier consumerLag = () -> 0.0;
+  private final ScoreHistogram.Family groundednessHistogram;
+  private final ScoreHistogram.Family relevanceHistogram;
 
   public MonitorMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -75,6 +76,10 @@ public final class MonitorMetrics {
                 Duration.ofNanos(100_000), Duration.ofNanos(200_000), Duration.ofMillis(1),
                 Duration.ofMillis(10))
             .register(registry);
+    this.groundednessHistogram = ScoreHistogram.family(registry, MetricNames.GROUNDEDNESS,
+        "Groundedness of responses in their retrieved context, 1 = supported", SCORE_BUCKETS);
+    this.relevanceHistogram = ScoreHistogram.family(registry, MetricNames.RELEVANCE,
+        "Relevance of responses to their prompts, 1 = on topic", SCORE_BUCKETS);
     this.windowsClosed =
         Counter.builder(MetricNames.WINDOWS_CLOSED).description("1-minute panes closed and emitted").register(registry);
     Gauge.builder(MetricNames.STREAMS_RUNNING, streamsRunning, AtomicLong::get)
@@ -209,8 +214,8 @@ public final class MonitorMetrics {
     private final Counter refusalNone;
     private final Counter refusalPartial;
     private final Counter refusalFull;
-    private final DistributionSummary groundedness;
-    private final DistributionSummary relevance;
+    private final ScoreHistogram groundedness;
+    private final ScoreHistogram relevance;
     private final Timer latency;
     private final Timer ttft;
     private final Counter inputTokens;
@@ -230,12 +235,8 @@ public final class MonitorMetrics {
       refusalNone = segCounter(MetricNames.REFUSALS, refusals, t.and(MetricNames.TAG_REFUSAL, "none"));
       refusalPartial = segCounter(MetricNames.REFUSALS, refusals, t.and(MetricNames.TAG_REFUSAL, "partial"));
       refusalFull = segCounter(MetricNames.REFUSALS, refusals, t.and(MetricNames.TAG_REFUSAL, "full"));
-      groundedness = DistributionSummary.builder(MetricNames.GROUNDEDNESS)
-          .description("Groundedness of responses in their retrieved context, 1 = supported")
-          .serviceLevelObjectives(SCORE_BUCKETS).tags(t).register(registry);
-      relevance = DistributionSummary.builder(MetricNames.RELEVANCE)
-          .description("Relevance of responses to their prompts, 1 = on topic")
-          .serviceLevelObjectives(SCORE_BUCKETS).tags(t).register(registry);
+      groundedness = groundednessHistogram.forSegment(labels);
+      relevance = relevanceHistogram.forSegment(labels);
       latency = Timer.builder(MetricNames.LATENCY).description("LLM request latency, end_time - start_time")
           .serviceLevelObjectives(LATENCY_BUCKETS).tags(t).register(registry);
       ttft = Timer.builder(MetricNames.TTFT).description("Time to first token")
@@ -284,10 +285,10 @@ public final class MonitorMetrics {
 
     public void scores(Double groundednessScore, Double relevanceScore) {
       if (groundednessScore != null) {
-        groundedness.record(groundednessScore);
+        groundedness.observe(groundednessScore);
       }
       if (relevanceScore != null) {
-        relevance.record(relevanceScore);
+        relevance.observe(relevanceScore);
       }
     }
 
