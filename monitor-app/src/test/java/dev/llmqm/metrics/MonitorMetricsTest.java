@@ -57,6 +57,6 @@ class MonitorMetricsTest {
   }
 
   private static String bucket(String name, String le) {
-    return name + "{feature=\"none\",le=\"" + le + "\",model=\"gpt-4o-mini\",prompt_version=\"v1\",service=\"svc\",tenant=\"acme\",variant=\"none\"}";
+    return name + "{feature=\"none\",model=\"gpt-4o-mini\",prompt_version=\"v1\",service=\"svc\",tenant=\"acme\",variant=\"none\",le=\"" + le + "\"}";
   }
 }
