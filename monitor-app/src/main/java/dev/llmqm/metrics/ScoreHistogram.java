@@ -28,6 +28,7 @@ public interface ScoreHistogram {
           .help(help)
           .labelNames(MetricNames.SEGMENT_TAGS.toArray(String[]::new))
           .classicOnly()
+          .withoutExemplars()
           .classicUpperBounds(buckets)
           .register(prometheus.getPrometheusRegistry());
       return labels -> {
