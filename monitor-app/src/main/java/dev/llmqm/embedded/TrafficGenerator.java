@@ -150,10 +150,9 @@ public final class TrafficGenerator {
     double ttft = latency * (0.15 + 0.15 * random.nextDouble());
     double errorRate = Math.max(0.015, active.getOrDefault(Regression.Kind.ERRORS, 0.0));
     boolean error = random.nextDouble() < errorRate;
-    long in = 300 + random.nextInt(1200);
-    long out = error ? 0 : 60 + random.nextInt(340);
     double costMultiplier = active.getOrDefault(Regression.Kind.COST, 1.0);
-    out = Math.round(out * costMultiplier);
+    long in = Math.round((300 + random.nextInt(1200)) * costMultiplier);
+    long out = error ? 0 : Math.round((60 + random.nextInt(340)) * costMultiplier);
     double cost = (in * model.usdPerMInput() + out * model.usdPerMOutput()) / 1_000_000.0;
 
     String prompt;

@@ -40,13 +40,13 @@ import org.junit.jupiter.api.Test;
 /** The monitor against a real in-JVM KRaft broker: valid and poison events through the real serdes. */
 class MonitorPipelineIT {
   private static final String SCOPE = "pipeline-it";
-  private static KafkaCluster cluster;
+  private static TestCluster cluster;
   private static MonitorService service;
   private static MonitorConfig config;
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = new KafkaCluster();
+    cluster = new TestCluster();
     Path state = Files.createTempDirectory("llmqm-it-state-");
     config = MonitorConfig.fromMap(Map.of(
         "monitor.kafka.bootstrap.servers", cluster.bootstrapServers(),

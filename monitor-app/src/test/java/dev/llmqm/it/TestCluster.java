@@ -4,10 +4,10 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A real single-node KRaft cluster in the test JVM (Kafka's own test kit), on loopback. */
-final class KafkaCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable {
   private final KafkaClusterTestKit cluster;
 
-  KafkaCluster() throws Exception {
+  public TestCluster() throws Exception {
     cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
             .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
         .setConfigProp("offsets.topic.replication.factor", "1")
@@ -20,7 +20,7 @@ final class KafkaCluster implements AutoCloseable {
     cluster.waitForReadyBrokers();
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return cluster.bootstrapServers();
   }
 
