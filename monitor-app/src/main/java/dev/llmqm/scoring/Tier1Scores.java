@@ -13,7 +13,7 @@ import java.util.Set;
  * @param injection prompt-injection / jailbreak likelihood in [0,1]; {@code >= 0.5} is flagged
  * @param injectionInContext true when the strongest injection signal came from retrieved context (indirect
  *     injection)
- * @param toxicity toxicity of the response (or prompt, whichever is higher) in [0,1]
+ * @param toxicity toxicity of the response in [0,1]
  * @param toxicityCategory category of the strongest toxic match ({@code profanity}, {@code insult}, {@code
  *     hate}, {@code threat}, {@code sexual}) or {@code null} when none
  * @param responsePii PII types found in the response
