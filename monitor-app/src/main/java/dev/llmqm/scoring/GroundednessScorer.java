@@ -1,0 +1,200 @@
+package dev.llmqm.scoring;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lexical groundedness of a response in its retrieved context, in [0,1] (1 = supported).
+ *
+ * <p>The score is a <em>ratio</em>, so answer length is not the signal: the weighted share of the response's
+ * content tokens that the context supports (exact stem, surface form, or a shared 6-char prefix for long
+ * words), multiplied by strong penalties for high-precision hallucination flags:
+ *
+ * <ul>
+ *   <li>each number absent from the context: ×{@value #NUMBER_PENALTY};
+ *   <li>each capitalised name (a run of capitalised words, not sentence-initial function words) with a word
+ *       absent from both the context and the prompt: ×{@value #NAME_PENALTY};
+ *   <li>each negation or exclusivity marker ("not", "never", "instead", "only", …) absent from the context:
+ *       ×{@value #NEGATION_PENALTY}.
+ * </ul>
+ *
+ * Content tokens that only restate the prompt count half. Names and numbers weigh double in the share. A
+ * response without content tokens scores 1 (nothing to contradict). Context features are cached per chunk by a
+ * 64-bit content hash in a bounded LRU, so repeated chunks (common in RAG) are tokenised once. Thread-safe.
+ */
+public final class GroundednessScorer {
+
+  static final double NUMBER_PENALTY = 0.45;
+  static final double NAME_PENALTY = 0.55;
+  static final double NEGATION_PENALTY = 0.7;
+  private static final int PREFIX = 6;
+  private static final int CACHE_SIZE = 2048;
+
+  private final int maxFieldChars;
+  private final Map<Long, ChunkFeatures> cache =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ChunkFeatures> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
+
+  /** Features of one context chunk. */
+  record ChunkFeatures(int length, Set<String> keys) {}
+
+  /** Creates a scorer capping every field and chunk at {@code maxFieldChars}. */
+  public GroundednessScorer(int maxFieldChars) {
+    this.maxFieldChars = maxFieldChars;
+  }
+
+  /** Creates a scorer with {@link ScoringConfig#defaults()}. */
+  public GroundednessScorer() {
+    this(ScoringConfig.DEFAULT_MAX_FIELD_CHARS);
+  }
+
+  /**
+   * Scores {@code response} against {@code context}; {@code prompt} may be null.
+   *
+   * @return the score, or {@code null} when there is no context or no response
+   */
+  public Double score(String prompt, String response, List<String> context) {
+    if (response == null || response.isBlank() || context == null || context.isEmpty()) {
+      return null;
+    }
+    List<ChunkFeatures> chunks = new java.util.ArrayList<>(context.size());
+    int budget = maxFieldChars;
+    for (String chunk : context) {
+      if (chunk == null || chunk.isEmpty() || budget <= 0) {
+        continue;
+      }
+      String capped = Text.cap(chunk, Math.min(budget, maxFieldChars));
+      budget -= capped.length();
+      chunks.add(features(capped));
+    }
+    if (chunks.isEmpty()) {
+      return null;
+    }
+    Set<String> promptKeys = new HashSet<>();
+    if (prompt != null) {
+      for (Token t : Tokenizer.tokenize(Text.cap(prompt, maxFieldChars))) {
+        addKeys(promptKeys, t);
+      }
+    }
+    List<Token> tokens = Tokenizer.tokenize(Text.cap(response, maxFieldChars));
+    double total = 0;
+    double supported = 0;
+    double penalty = 1;
+    boolean inName = false;
+    boolean nameUnsupported = false;
+    for (int i = 0; i <= tokens.size(); i++) {
+      Token t = i < tokens.size() ? tokens.get(i) : null;
+      boolean isName = t != null && t.capitalised() && !t.number() && !t.stopword()
+          && !(t.sentenceStart() && Tokenizer.NEGATIONS.contains(t.lower()));
+      if (inName && !isName) {
+        if (nameUnsupported) {
+          penalty *= NAME_PENALTY;
+        }
+        inName = false;
+        nameUnsupported = false;
+      }
+      if (t == null) {
+        break;
+      }
+      boolean negation = Tokenizer.NEGATIONS.contains(t.lower());
+      if (negation) {
+        if (!supportedBy(chunks, t)) {
+          penalty *= NEGATION_PENALTY;
+        }
+        continue;
+      }
+      if (!t.content()) {
+        continue;
+      }
+      boolean inContext = supportedBy(chunks, t);
+      boolean inPrompt = !inContext && promptKeys.contains(t.stem());
+      double w = t.number() || isName ? 2 : 1;
+      total += w;
+      if (inContext) {
+        supported += w;
+      } else if (inPrompt) {
+        supported += w * 0.5;
+      }
+      if (t.number() && !inContext) {
+        penalty *= NUMBER_PENALTY;
+      }
+      if (isName) {
+        inName = true;
+        if (!inContext && !inPrompt) {
+          nameUnsupported = true;
+        }
+      }
+    }
+    if (total == 0) {
+      return penalty;
+    }
+    return Text.clamp01(supported / total * penalty);
+  }
+
+  private static boolean supportedBy(List<ChunkFeatures> chunks, Token t) {
+    for (ChunkFeatures c : chunks) {
+      if (c.keys.contains(t.stem()) || c.keys.contains(t.lower())) {
+        return true;
+      }
+      if (!t.number() && t.lower().length() >= PREFIX + 1
+          && c.keys.contains("~" + t.lower().substring(0, PREFIX))) {
+        return true;
+      }
+      if (t.number() && t.lower().indexOf('.') > 0) {
+        // "6.213" is supported by "6.213"; a rounded "6" is not
+        continue;
+      }
+    }
+    return false;
+  }
+
+  private static void addKeys(Set<String> keys, Token t) {
+    keys.add(t.lower());
+    keys.add(t.stem());
+    if (!t.number() && t.lower().length() >= PREFIX + 1) {
+      keys.add("~" + t.lower().substring(0, PREFIX));
+    }
+  }
+
+  ChunkFeatures features(String chunk) {
+    long h = hash64(chunk);
+    synchronized (cache) {
+      ChunkFeatures f = cache.get(h);
+      if (f != null && f.length == chunk.length()) {
+        return f;
+      }
+    }
+    Set<String> keys = new HashSet<>();
+    for (Token t : Tokenizer.tokenize(chunk)) {
+      addKeys(keys, t);
+    }
+    ChunkFeatures f = new ChunkFeatures(chunk.length(), Set.copyOf(keys));
+    synchronized (cache) {
+      cache.put(h, f);
+    }
+    return f;
+  }
+
+  int cacheSize() {
+    synchronized (cache) {
+      return cache.size();
+    }
+  }
+
+  /** FNV-1a over UTF-16 code units, 64-bit. */
+  static long hash64(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+}

@@ -1,0 +1,399 @@
+package dev.llmqm.scoring;
+
+import com.google.re2j.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Prompt-injection and jailbreak detector over phrase families, in [0,1] ({@code >= 0.5} = flagged).
+ *
+ * <p>Text is folded first (lower case, zero-width and format characters removed, fullwidth forms mapped,
+ * whitespace collapsed). Each rule has literal triggers (a cheap {@code contains} prefilter) and an RE2J
+ * pattern; a rule's weight is the evidence it carries. Matching rules combine by noisy-OR, {@code 1 - Π(1 - w)}, so one
+ * strong phrase (≈0.85) or two weak ones (≈0.4 each) flag. Leetspeak inside words is undone in a second pass.
+ *
+ * <p>Families: instruction override ("ignore all previous instructions"), system-prompt extraction ("print
+ * your system prompt", "repeat the words above"), role-play jailbreaks (DAN, "do anything now", "no longer
+ * bound by", "developer mode enabled", "without any restrictions", unfiltered personas, bypassing safety
+ * filters), fake chat-template tags ({@code <|im_start|>system}, {@code [SYSTEM]}, {@code ### Instruction},
+ * "new instructions:"), encoded payloads (instructions to decode and follow; base64 blobs that decode to an
+ * injection), and indirect injection (text addressing "the AI reading this", hiding things from the user,
+ * exfiltration links). Indirect-injection rules carry full weight in retrieved context and half weight in the
+ * prompt. Benign uses of the same words ("ignore the typos", "act as a SQL tutor", "enable developer mode on my
+ * phone", "what is a system prompt") do not match any rule. Thread-safe.
+ */
+public final class InjectionScorer {
+
+  /** Outcome of a scan: the score and whether the strongest signal came from the context. */
+  public record Result(double score, boolean inContext) {}
+
+  private enum Family { OVERRIDE, EXTRACTION, JAILBREAK, TAGS, ENCODED, INDIRECT }
+
+  private record Rule(Family family, double weight, String[] triggers, Pattern pattern) {}
+
+  private static final String W = "(?: \\S+)";
+  private static final String OVERRIDE_VERBS =
+      "(?:ignore|ignoring|disregard|forget|skip|bypass|override|overrule|neglect|abandon|discard|drop|erase"
+          + "|set aside|pay no attention to|do not follow|don't follow|stop following|no longer follow"
+          + "|throw out|scrap)";
+  private static final String QUALIFIERS =
+      "(?:previous|previously|prior|above|earlier|preceding|original|initial|old|existing|former|system"
+          + "|all|your|current|default|developer|safety|built-in|earlier|my|above-mentioned)";
+  private static final String STRONG_TARGETS =
+      "(?:instructions?|directives?|prompts?|programming|guardrails|guidelines|training|safeguards"
+          + "|system prompt|system message|commands?|orders)";
+  private static final String WEAK_TARGETS =
+      "(?:rules|context|restrictions|constraints|polic(?:y|ies)|filters?|messages|limitations|conversation)";
+  private static final String AGENTS =
+      "(?:ai|a\\.i\\.|llm|gpt|chatgpt|claude|gemini|copilot|language model|assistant|chatbot|bot|agent"
+          + "|model|large language model)";
+
+  private static final List<Rule> RULES =
+      List.of(
+          // ---- override
+          rule(Family.OVERRIDE, 0.9, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr",
+                  "neglect", "abandon", "discard", "drop", "erase", "aside", "attention", "follow", "throw",
+                  "scrap"},
+              "\\b" + OVERRIDE_VERBS + "\\b(?: \\S+){0,3}? " + QUALIFIERS + W + "{0,3}? " + STRONG_TARGETS
+                  + "\\b"),
+          rule(Family.OVERRIDE, 0.45, new String[] {"ignor", "disregard", "forget", "bypass", "overr",
+                  "neglect", "abandon", "discard", "aside", "follow"},
+              "\\b" + OVERRIDE_VERBS + "\\b (?:the|any|every|given|these|those) " + STRONG_TARGETS + "\\b"),
+          rule(Family.OVERRIDE, 0.85, new String[] {"ignor", "disregard", "forget", "bypass", "overr",
+                  "neglect", "abandon", "discard", "aside", "follow"},
+              "\\b" + OVERRIDE_VERBS + "\\b(?: \\S+){0,2}? (?:previous|previously|prior|above|earlier"
+                  + "|preceding|original|initial|existing|former|your|all (?:the |your )?|any)"
+                  + W + "{0,2}? " + WEAK_TARGETS + "\\b"),
+          rule(Family.OVERRIDE, 0.85, new String[] {"ignor", "disregard", "forget"},
+              "\\b(?:ignore|disregard|forget)\\b (?:about )?(?:all |literally )?(?:everything|anything|all that"
+                  + "|what(?:ever)?)" + W + "{0,4}? (?:above|before|previously|earlier|so far|you were told"
+                  + "|you've been told|you have been told|i said|i told you|you know|you were given)"),
+          rule(Family.OVERRIDE, 0.6, new String[] {"new", "updated", "real", "actual", "revised"},
+              "\\b(?:your )?(?:new|updated|real|actual|revised|true) (?:instructions?|directives?|task|orders"
+                  + "|objective|mission|role|system prompt|rules)(?: are| is)?\\s?:"),
+          rule(Family.OVERRIDE, 0.6, new String[] {"new", "instead"},
+              "\\b(?:your|the) (?:new|real|actual|true) (?:instructions?|task|objective|goal|mission|role|"
+                  + "purpose) (?:is|are) (?:to|now)\\b"),
+          rule(Family.OVERRIDE, 0.55, new String[] {"from now on", "from this point"},
+              "\\bfrom (?:now on|this point(?: on| forward)?),? (?:you|your)\\b" + W + "{0,10}? (?:no|not"
+                  + "|never|without|ignore|unfiltered|uncensored|unrestricted|dan|anything|evil|any (?:rules"
+                  + "|restrictions|filters))\\b"),
+          // ---- extraction
+          rule(Family.EXTRACTION, 0.85, new String[] {"prompt", "instruction", "rules", "message",
+                  "directive", "configuration", "guideline"},
+              "\\b(?:reveal|print|show|display|output|repeat|recite|dump|leak|expose|disclose|share|tell|give"
+                  + "|write|spell|paste|copy|return|translate|summari[sz]e|read|list|provide|send|type)\\b"
+                  + W + "{0,4}? (?:your|the|its|this (?:ai|bot|assistant|model|chatbot)'?s?) (?:\\S+ ){0,2}?"
+                  + "(?:system (?:prompt|message|instructions)|(?:initial|original|hidden|secret|internal"
+                  + "|confidential|developer|first|full|exact|complete|entire|underlying|custom|pre-?set)"
+                  + " (?:prompt|instructions|rules|message|directives|configuration|guidelines)"
+                  + "|pre-?prompt|meta-?prompt|instructions (?:you were|you have been|you've been) given"
+                  + "|prompt above|instructions above)\\b"),
+          rule(Family.EXTRACTION, 0.8, new String[] {"your"},
+              "\\bwhat (?:is|are|was|were|does|did)\\b" + W + "{0,2}? your (?:\\S+ )?(?:system prompt|system"
+                  + " message|(?:initial|original|hidden|secret|internal|exact|full|first|developer)"
+                  + " (?:prompt|instructions|rules|directives))\\b"),
+          rule(Family.EXTRACTION, 0.75, new String[] {"above", "before", "preceding", "verbatim"},
+              "\\b(?:repeat|print|output|recite|copy|show|display|write|reproduce|echo|paste)\\b(?: \\S+){0,4}?"
+                  + " (?:words|text|everything|all|content|instructions|message|lines|prompt|sentences)"
+                  + "(?: \\S+){0,2}? (?:above|before (?:this|my)|preceding)\\b"),
+          rule(Family.EXTRACTION, 0.75, new String[] {"verbatim", "word for word"},
+              "\\b(?:repeat|print|output|recite|copy|show|reproduce|echo)\\b" + W + "{0,6}? (?:instructions"
+                  + "|prompt|rules|guidelines|message|configuration)\\b" + W + "{0,3}? (?:verbatim|word for"
+                  + " word)"),
+          rule(Family.EXTRACTION, 0.75, new String[] {"starting with", "begins with", "beginning with"},
+              "\\b(?:repeat|print|output|recite|copy|reproduce)\\b" + W + "{0,6}? (?:starting|beginning"
+                  + "|that begins?) with ['\"]?you are"),
+          // ---- jailbreak / role play
+          rule(Family.JAILBREAK, 0.9, new String[] {"anything now"}, "\\bdo anything now\\b"),
+          rule(Family.JAILBREAK, 0.8, new String[] {"dan"},
+              "\\b(?:you are|you're|act as|acting as|become|pretend to be|stay|you will be|play|roleplay as"
+                  + "|role-play as) (?:now )?(?:a |the )?dan\\b|\\bdan mode\\b|\\banti-dan\\b|\\bdan prompt\\b"),
+          rule(Family.JAILBREAK, 0.85, new String[] {"longer", "not bound", "not restricted"},
+              "\\b(?:you are|you're|you will be|are now|you)\\b(?: \\S+)?? (?:no longer|not) (?:bound|restricted"
+                  + "|limited|constrained|governed|held back|required to follow|obligated to follow|subject to)"
+                  + "\\b"),
+          rule(Family.JAILBREAK, 0.8, new String[] {"longer", "not bound"},
+              "\\b(?:no longer|not) bound by\\b"),
+          rule(Family.JAILBREAK, 0.75, new String[] {"free"},
+              "\\b(?:freed|free|liberated|released|broken free|break free)\\b (?:from|of)" + W + "{0,3}?"
+                  + " (?:rules|restrictions|constraints|guidelines|policies|limitations|confines|shackles"
+                  + "|chains|programming|filters|censorship|openai|anthropic)\\b"),
+          rule(Family.JAILBREAK, 0.8, new String[] {"developer mode", "dev mode"},
+              "\\b(?:developer|dev) mode (?:enabled|activated|is on|output|response|unlocked)"),
+          rule(Family.JAILBREAK, 0.75, new String[] {"developer mode", "dev mode"},
+              "\\b(?:you are|you're|you will|act as|acting as|pretend|simulate|emulate|behave)\\b"
+                  + W + "{0,5}? (?:with |in |as if in )?(?:developer|dev) mode"),
+          rule(Family.JAILBREAK, 0.7, new String[] {"jailbr"}, "\\bjailbr(?:oken|eak mode|eaked)\\b"),
+          rule(Family.JAILBREAK, 0.35, new String[] {"jailbreak"}, "\\bjailbreak"),
+          rule(Family.JAILBREAK, 0.45, new String[] {"without"},
+              "\\bwithout (?:any |all |your |the )?(?:\\S+ )?(?:restrictions|filters|filtering|limitations|"
+                  + "censorship|rules|guidelines|boundaries|limits|guardrails|ethic(?:s|al guidelines|al"
+                  + " constraints|al considerations)|moral(?:s|ity| constraints)|safety (?:guidelines"
+                  + "|filters|measures)|content polic(?:y|ies)|refusals?|warnings)\\b"),
+          rule(Family.JAILBREAK, 0.6, new String[] {"unfiltered", "uncensored", "unrestricted", "amoral",
+                  "unethical", "evil", "unaligned", "rogue", "unbound", "unchained", "limitless"},
+              "\\b(?:unfiltered|uncensored|unrestricted|unbound|unchained|amoral|unethical|evil|unaligned"
+                  + "|rogue|limitless) (?:ai|assistant|chatbot|model|version|mode|persona|character|gpt|llm"
+                  + "|alter ego|twin|bot|entity)\\b"),
+          rule(Family.JAILBREAK, 0.75, new String[] {"pretend", "act", "behave", "roleplay", "role-play",
+                  "imagine", "respond", "answer", "simulate", "you are"},
+              "\\b(?:pretend|act|behave|roleplay|role-play|imagine|respond|answer|simulate|you are|you're)\\b"
+                  + W + "{0,8}? (?:unfiltered|uncensored|unrestricted|amoral|unaligned|no (?:rules|restrictions"
+                  + "|limits|filters|ethics|morals|guidelines|boundaries|censorship|content polic(?:y|ies)))"
+                  + "\\b"),
+          rule(Family.JAILBREAK, 0.85, new String[] {"safety", "content", "ethic", "moral", "openai",
+                  "anthropic", "security", "filter"},
+              "\\b(?:ignore|ignoring|bypass|disable|turn off|switch off|override|circumvent|evade|get around"
+                  + "|break|deactivate|remove|lift|suspend)\\b" + W + "{0,3}? (?:safety|content|ethical"
+                  + "|moral|openai'?s?|anthropic'?s?|security|censorship) (?:\\S+ )?(?:filters?|guidelines"
+                  + "|polic(?:y|ies)|restrictions|rules|protocols|measures|guardrails|settings|training"
+                  + "|constraints|moderation|safeguards)\\b"),
+          rule(Family.JAILBREAK, 0.6, new String[] {"refuse", "decline", "say no", "reject"},
+              "\\b(?:never|don't|do not|must not|cannot|can't|will not|won't|are not allowed to|are unable"
+                  + " to) (?:ever )?(?:refuse|decline|say no|reject (?:any|a) request)\\b"),
+          rule(Family.JAILBREAK, 0.6, new String[] {"you have no", "you don't have", "you do not have"},
+              "\\byou (?:have no|don't have any|do not have any|don't have|do not have) (?:\\S+ )?(?:rules"
+                  + "|restrictions|limits|limitations|filters|ethics|morals|guidelines|boundaries"
+                  + "|censorship|content polic(?:y|ies))\\b"),
+          rule(Family.JAILBREAK, 0.6, new String[] {"anything"},
+              "\\byou (?:can|will|must|shall) (?:now )?(?:do|say|answer|generate|write) anything\\b"),
+          rule(Family.JAILBREAK, 0.55, new String[] {" mode"},
+              "\\b(?:opposite|evil|chaos|god|sudo|unrestricted|jailbreak|dude|stan|aim|unfiltered"
+                  + "|uncensored|no-?filter|based) mode\\b"),
+          rule(Family.JAILBREAK, 0.35, new String[] {"character"},
+              "\\b(?:stay|remain|keep|break) (?:in|out of) character\\b"),
+          // ---- fake template tags
+          rule(Family.TAGS, 0.85, new String[] {"<|"},
+              "<\\|(?:im_start|im_end|system|endoftext|user|assistant|begin_of_text|start_header_id"
+                  + "|end_header_id|eot_id)\\|?>"),
+          rule(Family.TAGS, 0.7, new String[] {"[", "<<"},
+              "\\[/?(?:system|inst|sys|system message|system override|admin|developer|override)\\]"
+                  + "|<</?sys>>"),
+          rule(Family.TAGS, 0.6, new String[] {"<"}, "</?(?:system|sys|instructions?|admin|developer)>"),
+          rule(Family.TAGS, 0.55, new String[] {"##"},
+              "#{2,4} ?(?:new )?(?:instructions?|system|system prompt)\\b"),
+          rule(Family.TAGS, 0.6, new String[] {"system", "admin", "developer"},
+              "\\b(?:system|admin|developer|root) (?:override|update|notice|alert|message|instruction|note)"
+                  + "s? ?:"),
+          rule(Family.TAGS, 0.5, new String[] {"system:", "system :"}, "(?:^|[.!?\\]>] )system ?: "),
+          // ---- encoded payloads
+          rule(Family.ENCODED, 0.8, new String[] {"decode", "decrypt", "deobfuscate", "translate", "convert",
+                  "interpret", "base64", "rot13"},
+              "\\b(?:decode|decrypt|deobfuscate|translate|convert|interpret|read)\\b" + W + "{0,5}?"
+                  + " (?:base ?64|b64|rot-?13|hex|binary|morse|caesar|reversed|backwards|encoded)\\b"
+                  + W + "{0,10}? (?:follow|execute|obey|run|perform|carry out|comply|act on|do what|do as"
+                  + "|then do|and do)\\b"),
+          rule(Family.ENCODED, 0.6, new String[] {"base64", "base 64", "encoded"},
+              "\\b(?:follow|execute|obey|run|perform|carry out)\\b" + W + "{0,4}? (?:base ?64|encoded|hidden"
+                  + "|obfuscated) (?:instructions?|commands?|text|message|payload)\\b"),
+          // ---- indirect (weighted down outside retrieved context)
+          rule(Family.INDIRECT, 0.75, new String[] {"this", "these"},
+              "\\b" + AGENTS + "s?\\b(?: \\S+){0,2}? (?:reading|processing|parsing|summari[sz]ing|analy[sz]ing"
+                  + "|that reads|who reads|that is reading|viewing|scanning|ingesting|crawling) (?:this|these)"
+                  + "\\b"),
+          rule(Family.INDIRECT, 0.7, new String[] {"if you are"},
+              "\\bif you are an? (?:ai|llm|language model|assistant|chatbot|bot|large language model"
+                  + "|automated|gpt|agent)\\b"),
+          rule(Family.INDIRECT, 0.7, new String[] {" to ", " for "},
+              "\\b(?:note|message|instructions?|attention|important|reminder) (?:to|for) (?:the |any |all )?"
+                  + AGENTS + "s?\\b"),
+          rule(Family.INDIRECT, 0.6, new String[] {"tell", "inform", "mention", "reveal", "disclose", "show",
+                  "alert", "let"},
+              "\\b(?:do not|don't|never|without) (?:tell|telling|inform|informing|mention|mentioning|reveal"
+                  + "|revealing|disclose|disclosing|alert|alerting|let)\\b(?: \\S+){0,2}? (?:the )?(?:user"
+                  + "|human|reader|customer|operator)\\b"),
+          rule(Family.INDIRECT, 0.6, new String[] {"]("},
+              "!\\[[^\\]]{0,60}\\]\\(https?://[^ )]{0,200}[?&][a-z_]{1,20}="),
+          rule(Family.INDIRECT, 0.55, new String[] {"send", "forward", "post", "upload", "exfiltrat",
+                  "email", "transmit"},
+              "\\b(?:send|forward|post|upload|exfiltrate|email|transmit|leak)\\b" + W + "{0,6}?"
+                  + " (?:to|at) (?:https?://|\\S+@\\S+\\.)"),
+          rule(Family.INDIRECT, 0.45, new String[] {"instead"},
+              "\\binstead,? (?:say|respond|reply|tell (?:the user|them)|output|write|answer|recommend)\\b"),
+          rule(Family.INDIRECT, 0.5, new String[] {"when"},
+              "\\bwhen (?:the user|asked|summari[sz]ing|answering|responding)\\b" + W + "{0,8}?"
+                  + " (?:always |you must |you should )?(?:say|respond with|reply with|tell them|output"
+                  + "|recommend|include)\\b"));
+
+  private static final int MAX_BLOBS = 8;
+  private static final int MIN_BLOB = 24;
+
+  private final int maxFieldChars;
+
+  /** Creates a detector capping each field at {@code maxFieldChars}. */
+  public InjectionScorer(int maxFieldChars) {
+    this.maxFieldChars = maxFieldChars;
+  }
+
+  /** Creates a detector with {@link ScoringConfig#defaults()}. */
+  public InjectionScorer() {
+    this(ScoringConfig.DEFAULT_MAX_FIELD_CHARS);
+  }
+
+  /** Scores the prompt and every context chunk; the result is the maximum over them. */
+  public Result score(String prompt, List<String> context) {
+    double best = scoreText(prompt, false);
+    boolean inContext = false;
+    if (context != null) {
+      for (String chunk : context) {
+        double s = scoreText(chunk, true);
+        if (s > best) {
+          best = s;
+          inContext = true;
+        }
+      }
+    }
+    return new Result(best, inContext && best > 0);
+  }
+
+  /** Scores one text; {@code retrieved} gives indirect-injection rules full weight. */
+  public double scoreText(String text, boolean retrieved) {
+    if (text == null || text.isEmpty()) {
+      return 0;
+    }
+    String raw = Text.cap(text, maxFieldChars);
+    String folded = Text.fold(raw);
+    double keep = phrases(folded, retrieved);
+    String deleeted = deleet(folded);
+    if (deleeted != folded) {
+      keep = Math.min(keep, phrases(deleeted, retrieved));
+    }
+    keep *= 1 - encodedBlobs(raw, retrieved);
+    return Text.clamp01(1 - keep);
+  }
+
+  /** Noisy-OR complement: the product of {@code 1 - w} over all matching rules. */
+  private static double phrases(String folded, boolean retrieved) {
+    double keep = 1;
+    for (Rule r : RULES) {
+      double w = r.family == Family.INDIRECT && !retrieved ? r.weight * 0.5 : r.weight;
+      if (triggered(folded, r.triggers) && r.pattern.matcher(folded).find()) {
+        keep *= 1 - w;
+      }
+    }
+    return keep;
+  }
+
+  /**
+   * Undoes leetspeak inside words ("ign0re", "1nstructions", "@dmin"): a digit or symbol is mapped to a letter
+   * only next to a letter. Returns the same instance when nothing changes.
+   */
+  static String deleet(String s) {
+    char[] out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char m = leet(c);
+      if (m == 0) {
+        continue;
+      }
+      boolean prev = i > 0 && Character.isLetter(s.charAt(i - 1));
+      boolean next = i + 1 < s.length() && Character.isLetter(s.charAt(i + 1));
+      if (prev || next) {
+        if (out == null) {
+          out = s.toCharArray();
+        }
+        out[i] = m;
+      }
+    }
+    return out == null ? s : new String(out);
+  }
+
+  private static char leet(char c) {
+    switch (c) {
+      case '0': return 'o';
+      case '1': return 'i';
+      case '3': return 'e';
+      case '4': return 'a';
+      case '5': return 's';
+      case '7': return 't';
+      case '@': return 'a';
+      case '$': return 's';
+      default: return 0;
+    }
+  }
+
+  private static boolean triggered(String s, String[] triggers) {
+    for (String t : triggers) {
+      if (s.contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Finds up to {@value #MAX_BLOBS} base64-looking runs of at least {@value #MIN_BLOB} chars, decodes them,
+   * and scores decoded printable text with the phrase rules (one level deep).
+   */
+  private static double encodedBlobs(String s, boolean retrieved) {
+    int n = s.length();
+    int i = 0;
+    int blobs = 0;
+    double best = 0;
+    while (i < n && blobs < MAX_BLOBS) {
+      while (i < n && !b64(s.charAt(i))) {
+        i++;
+      }
+      int st = i;
+      boolean upper = false;
+      boolean lower = false;
+      while (i < n && b64(s.charAt(i))) {
+        char c = s.charAt(i);
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+        i++;
+      }
+      int len = i - st;
+      if (len < MIN_BLOB || !upper || !lower) {
+        continue;
+      }
+      blobs++;
+      String decoded = decode(s.substring(st, Math.min(i, st + 4096)));
+      if (decoded == null) {
+        continue;
+      }
+      double inner = 1 - phrases(Text.fold(decoded), retrieved);
+      best = Math.max(best, inner >= 0.5 ? 0.9 : 0.2);
+    }
+    return best;
+  }
+
+  private static String decode(String blob) {
+    String b = blob;
+    int cut = b.length() - b.length() % 4;
+    b = b.substring(0, cut).replace('-', '+').replace('_', '/');
+    try {
+      byte[] bytes = Base64.getDecoder().decode(b);
+      if (bytes.length < 12) {
+        return null;
+      }
+      int printable = 0;
+      int letters = 0;
+      for (byte x : bytes) {
+        if (x >= 32 && x < 127 || x == '\n' || x == '\t') {
+          printable++;
+        }
+        if (x >= 'a' && x <= 'z' || x >= 'A' && x <= 'Z') {
+          letters++;
+        }
+      }
+      if (printable < bytes.length * 0.9 || letters < bytes.length * 0.5) {
+        return null;
+      }
+      return new String(bytes, StandardCharsets.US_ASCII);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static boolean b64(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+        || c == '=' || c == '-' || c == '_';
+  }
+
+  private static Rule rule(Family family, double weight, String[] triggers, String regex) {
+    return new Rule(family, weight, triggers, Pattern.compile(regex));
+  }
+}

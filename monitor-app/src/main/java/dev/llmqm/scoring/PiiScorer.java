@@ -1,0 +1,735 @@
+package dev.llmqm.scoring;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds PII and secrets in one text field. Each type has a cheap literal prefilter, then an RE2J pattern
+ * (linear-time on hostile input), then a validator that rejects near misses:
+ *
+ * <ul>
+ *   <li>{@code EMAIL}: only when '@' occurs; image-density suffixes such as {@code icon@2x.png} are rejected.
+ *   <li>{@code PHONE}: national formats only for the configured home regions ({@code US}/{@code CA}: NANP with
+ *       valid area code and exchange, separators required; {@code GB}: trunk-0 numbers), {@code +CC} numbers
+ *       with an assigned country code and 8–15 digits otherwise. Digits glued to other digits, dots or dashes
+ *       (dates, versions, order numbers, prices) are rejected, as are numbers labelled "order/invoice/… no".
+ *   <li>{@code CREDIT_CARD}: 13–19 digits with optional single space/dash separators, a known issuer prefix
+ *       and a valid Luhn checksum; bad checksums, ISBNs (978/979) and tracking numbers are not cards.
+ *   <li>{@code IBAN}: country code, length from the registry table and mod-97 = 1.
+ *   <li>{@code US_SSN}: {@code ddd-dd-dddd} (dash or space), rejecting area 000/666/900–999, group 00, serial
+ *       0000 and the well-known fakes 123-45-6789 and 078-05-1120.
+ *   <li>{@code IP_ADDRESS}: IPv4 with octets 0–255 and no leading zeros, not preceded by a version-like word
+ *       ("v", "version", "release", "build", "section", …) and not part of a longer dotted number; loopback,
+ *       0.x and multicast/broadcast (≥ 224) are not reported. IPv6 in full or {@code ::}-compressed form.
+ *   <li>{@code SECRET}: provider key prefixes (OpenAI, Anthropic, AWS, GitHub, Slack, Google, Stripe), PEM
+ *       private keys, JWTs, and high-entropy tokens of 32–128 chars that mix lower case, upper case and digits
+ *       with Shannon entropy ≥ 4.0 bits/char. Plain hex (hashes, UUIDs, commit ids) is deliberately not a
+ *       secret: it is ubiquitous and mostly benign in LLM output.
+ * </ul>
+ *
+ * Thread-safe: patterns are compiled once; matchers are per call.
+ */
+public final class PiiScorer {
+
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}[A-Za-z0-9])?"
+              + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}[A-Za-z0-9])?){0,8}\\.[A-Za-z]{2,24}");
+  private static final Set<String> FILE_TLDS =
+      Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "tif", "tiff", "css", "js", "ts");
+  private static final Pattern NANP =
+      Pattern.compile("(?:\\+?1[ .\\-]?)?(?:\\(\\d{3}\\)|\\d{3})[ .\\-]?\\d{3}[ .\\-]\\d{4}");
+  private static final Pattern GB = Pattern.compile("\\(?0\\d{2,4}\\)?[ \\-]?\\d{3,4}[ \\-]?\\d{3,4}");
+  private static final Pattern INTL =
+      Pattern.compile("\\+\\d{1,3}(?:[ .\\-]?\\(?\\d{1,5}\\)?){1,6}");
+  private static final Pattern CARD = Pattern.compile("\\d(?:[ \\-]?\\d){12,22}");
+  private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,34}");
+  private static final Pattern SSN = Pattern.compile("\\d{3}([ \\-])\\d{2}[ \\-]\\d{4}");
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}");
+  private static final Pattern SECRET =
+      Pattern.compile(
+          "sk-(?:proj-|ant-(?:[a-z]{3}\\d{2}-)?|svcacct-|admin-)?[A-Za-z0-9_\\-]{20,}"
+              + "|(?:AKIA|ASIA)[0-9A-Z]{16}"
+              + "|gh[pousr]_[A-Za-z0-9]{30,}"
+              + "|github_pat_[A-Za-z0-9_]{22,}"
+              + "|xox[baprs]-[A-Za-z0-9\\-]{10,}"
+              + "|AIza[0-9A-Za-z_\\-]{30,}"
+              + "|(?:sk|rk)_live_[0-9A-Za-z]{16,}"
+              + "|-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----"
+              + "|eyJ[A-Za-z0-9_\\-]{5,}\\.eyJ[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]*");
+  private static final String[] SECRET_HINTS = {
+    "sk-", "AKIA", "ASIA", "gh", "github_pat_", "xox", "AIza", "_live_", "PRIVATE KEY", "eyJ"
+  };
+  private static final String[] LABEL_WORDS = {
+    "order", "invoice", "tracking", "ref", "reference", "serial", "isbn", "sku", "part", "ticket",
+    "confirmation", "case", "account", "acct", "id", "po", "model", "item", "transaction", "booking"
+  };
+  private static final String[] VERSION_WORDS = {
+    "v", "ver", "version", "release", "build", "firmware", "rev", "revision", "tag", "patch", "update",
+    "section", "chapter", "step", "clause", "rule", "figure", "fig", "table", "§", "oid", "sdk"
+  };
+  private static final Map<String, Integer> IBAN_LENGTHS = ibanLengths();
+
+  private final int maxFieldChars;
+  private final boolean nanpHome;
+  private final boolean gbHome;
+
+  /** Creates a scanner for {@code config}'s field cap and phone home regions. */
+  public PiiScorer(ScoringConfig config) {
+    this.maxFieldChars = config.maxFieldChars();
+    this.nanpHome =
+        config.phoneHomeRegions().contains("US") || config.phoneHomeRegions().contains("CA");
+    this.gbHome = config.phoneHomeRegions().contains("GB") || config.phoneHomeRegions().contains("UK");
+  }
+
+  /** Creates a scanner with {@link ScoringConfig#defaults()}. */
+  public PiiScorer() {
+    this(ScoringConfig.defaults());
+  }
+
+  /** The PII types found in {@code text} (null-safe; an empty set when none). */
+  public Set<PiiType> scan(String text) {
+    EnumSet<PiiType> found = EnumSet.noneOf(PiiType.class);
+    if (text == null || text.isEmpty()) {
+      return found;
+    }
+    String s = Text.cap(text, maxFieldChars);
+    if (s.indexOf('@') >= 0 && email(s)) {
+      found.add(PiiType.EMAIL);
+    }
+    int digits = Text.countDigits(s);
+    if (digits >= 7 && phone(s)) {
+      found.add(PiiType.PHONE);
+    }
+    if (digits >= 13 && card(s)) {
+      found.add(PiiType.CREDIT_CARD);
+    }
+    if (digits >= 2 && iban(s)) {
+      found.add(PiiType.IBAN);
+    }
+    if (digits >= 9 && ssn(s)) {
+      found.add(PiiType.US_SSN);
+    }
+    if ((digits >= 4 && s.indexOf('.') >= 0 && ipv4(s)) || (s.indexOf(':') >= 0 && ipv6(s))) {
+      found.add(PiiType.IP_ADDRESS);
+    }
+    if (secret(s)) {
+      found.add(PiiType.SECRET);
+    }
+    return found;
+  }
+
+  // ---------------------------------------------------------------- email
+
+  private static boolean email(String s) {
+    Matcher m = EMAIL.matcher(s);
+    while (m.find()) {
+      String e = m.group();
+      int at = e.indexOf('@');
+      String local = e.substring(0, at);
+      if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+        continue;
+      }
+      String tld = e.substring(e.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+      if (FILE_TLDS.contains(tld) && densitySuffix(e, at + 1)) {
+        continue; // icon@2x.png
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** True for "2x.", "3x." style image-density domains. */
+  private static boolean densitySuffix(String e, int from) {
+    int i = from;
+    while (i < e.length() && isDigit(e.charAt(i))) {
+      i++;
+    }
+    return i > from && i + 1 < e.length() && e.charAt(i) == 'x' && e.charAt(i + 1) == '.';
+  }
+
+  // ---------------------------------------------------------------- phone
+
+  private boolean phone(String s) {
+    if (s.indexOf('+') >= 0) {
+      Matcher m = INTL.matcher(s);
+      while (m.find()) {
+        if (isolated(s, m.start(), m.end()) && validInternational(m.group())) {
+          return true;
+        }
+      }
+    }
+    if (nanpHome) {
+      Matcher m = NANP.matcher(s);
+      while (m.find()) {
+        if (isolated(s, m.start(), m.end()) && !labelled(s, m.start()) && validNanpMatch(m.group())) {
+          return true;
+        }
+      }
+    }
+    if (gbHome) {
+      Matcher m = GB.matcher(s);
+      while (m.find()) {
+        String g = m.group();
+        String d = digitsOf(g);
+        if (isolated(s, m.start(), m.end()) && !labelled(s, m.start())
+            && (d.length() == 10 || d.length() == 11) && "12378".indexOf(d.charAt(1)) >= 0
+            && (g.indexOf('(') < 0) == (g.indexOf(')') < 0)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean validNanpMatch(String g) {
+    boolean open = g.indexOf('(') >= 0;
+    if (open != (g.indexOf(')') >= 0)) {
+      return false;
+    }
+    String d = digitsOf(g);
+    if (d.length() == 11) {
+      if (d.charAt(0) != '1') {
+        return false;
+      }
+      d = d.substring(1);
+    }
+    if (d.length() != 10) {
+      return false;
+    }
+    // a bare ten-digit run with no separator at all is more often an id than a phone number
+    if (!open && g.indexOf(' ') < 0 && g.indexOf('-') < 0 && g.indexOf('.') < 0) {
+      return false;
+    }
+    return validNanp(d);
+  }
+
+  /** NANP: NXX-NXX-XXXX, area code not N11 and not N9X, exchange not N11, not 555-01XX (fiction). */
+  static boolean validNanp(String d) {
+    if (d.length() != 10) {
+      return false;
+    }
+    char a0 = d.charAt(0);
+    char a1 = d.charAt(1);
+    char a2 = d.charAt(2);
+    char e0 = d.charAt(3);
+    if (a0 < '2' || e0 < '2') {
+      return false;
+    }
+    if (a1 == '1' && a2 == '1' || a1 == '9') {
+      return false;
+    }
+    if (d.charAt(4) == '1' && d.charAt(5) == '1') {
+      return false;
+    }
+    if (d.startsWith("555", 3) && d.startsWith("01", 6)) {
+      return false;
+    }
+    return !allSame(d);
+  }
+
+  private static final Set<String> CC2 =
+      Set.of("20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47",
+          "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65",
+          "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98");
+
+  private boolean validInternational(String g) {
+    String d = digitsOf(g);
+    if (d.length() < 8 || d.length() > 15 || d.charAt(0) == '0') {
+      return false;
+    }
+    if ((g.indexOf('(') < 0) != (g.indexOf(')') < 0)) {
+      return false;
+    }
+    if (d.charAt(0) == '1') {
+      return d.length() == 11 && validNanp(d.substring(1));
+    }
+    if (d.charAt(0) == '7') {
+      return d.length() == 11;
+    }
+    boolean known = CC2.contains(d.substring(0, 2)) || "2356789".indexOf(d.charAt(0)) >= 0;
+    return known && d.length() >= 9 && !allSame(d.substring(2));
+  }
+
+  // ---------------------------------------------------------------- cards
+
+  private static boolean card(String s) {
+    Matcher m = CARD.matcher(s);
+    while (m.find()) {
+      if (!isolated(s, m.start(), m.end())) {
+        continue;
+      }
+      String g = m.group();
+      // split into digit groups; separators must be of one kind
+      char sep = 0;
+      boolean mixed = false;
+      java.util.List<String> groups = new java.util.ArrayList<>();
+      int from = 0;
+      for (int i = 0; i < g.length(); i++) {
+        char c = g.charAt(i);
+        if (c == ' ' || c == '-') {
+          if (sep != 0 && sep != c) {
+            mixed = true;
+          }
+          sep = c;
+          groups.add(g.substring(from, i));
+          from = i + 1;
+        }
+      }
+      groups.add(g.substring(from));
+      if (mixed) {
+        continue;
+      }
+      // try every run of whole groups (an id glued in front of a card with a space is still found)
+      for (int a = 0; a < groups.size(); a++) {
+        StringBuilder d = new StringBuilder(24);
+        for (int b = a; b < groups.size(); b++) {
+          d.append(groups.get(b));
+          if (d.length() > 19) {
+            break;
+          }
+          if (d.length() >= 13 && (b - a == 0 || groupsLookLikeCard(groups, a, b))
+              && validCard(d.toString())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean groupsLookLikeCard(java.util.List<String> groups, int a, int b) {
+    for (int i = a; i <= b; i++) {
+      int len = groups.get(i).length();
+      if (len < 3 || len > 6) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean validCard(String d) {
+    int n = d.length();
+    if (n < 13 || n > 19 || allSame(d)) {
+      return false;
+    }
+    return knownIin(d) && luhn(d);
+  }
+
+  private static boolean knownIin(String d) {
+    int n = d.length();
+    int p2 = Integer.parseInt(d.substring(0, 2));
+    int p3 = Integer.parseInt(d.substring(0, 3));
+    int p4 = Integer.parseInt(d.substring(0, 4));
+    int p6 = Integer.parseInt(d.substring(0, 6));
+    if (d.charAt(0) == '4') {
+      return n == 13 || n == 16 || n == 19; // Visa
+    }
+    if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
+      return n == 16; // Mastercard
+    }
+    if (p2 == 34 || p2 == 37) {
+      return n == 15; // Amex
+    }
+    if (p4 == 6011 || p2 == 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) {
+      return n >= 16; // Discover
+    }
+    if (p2 == 62) {
+      return n >= 16; // UnionPay
+    }
+    if (p4 >= 3528 && p4 <= 3589) {
+      return n >= 16; // JCB
+    }
+    if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) {
+      return n >= 14; // Diners Club
+    }
+    if (p2 == 50 || (p2 >= 56 && p2 <= 69)) {
+      return true; // Maestro
+    }
+    return false;
+  }
+
+  static boolean luhn(String d) {
+    int sum = 0;
+    boolean dbl = false;
+    for (int i = d.length() - 1; i >= 0; i--) {
+      int v = d.charAt(i) - '0';
+      if (dbl) {
+        v *= 2;
+        if (v > 9) {
+          v -= 9;
+        }
+      }
+      sum += v;
+      dbl = !dbl;
+    }
+    return sum % 10 == 0;
+  }
+
+  // ---------------------------------------------------------------- IBAN
+
+  private static boolean iban(String s) {
+    boolean upperPair = false;
+    for (int i = 0; i + 3 < s.length() && !upperPair; i++) {
+      upperPair = isUpper(s.charAt(i)) && isUpper(s.charAt(i + 1)) && isDigit(s.charAt(i + 2));
+    }
+    if (!upperPair) {
+      return false;
+    }
+    Matcher m = IBAN.matcher(s);
+    while (m.find()) {
+      if (m.start() > 0 && Character.isLetterOrDigit(s.charAt(m.start() - 1))) {
+        continue;
+      }
+      String compact = m.group().replace(" ", "");
+      Integer len = IBAN_LENGTHS.get(compact.substring(0, 2));
+      if (len == null || compact.length() < len) {
+        continue;
+      }
+      String iban = compact.substring(0, len);
+      // what follows the IBAN must not continue it
+      if (compact.length() > len && m.group().replace(" ", "").length() > len) {
+        int consumed = 0;
+        int end = m.start();
+        while (consumed < len) {
+          if (s.charAt(end) != ' ') {
+            consumed++;
+          }
+          end++;
+        }
+        if (end < s.length() && Character.isLetterOrDigit(s.charAt(end))) {
+          continue;
+        }
+      }
+      if (mod97(iban) == 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static int mod97(String iban) {
+    String r = iban.substring(4) + iban.substring(0, 4);
+    int mod = 0;
+    for (int i = 0; i < r.length(); i++) {
+      char c = r.charAt(i);
+      if (isDigit(c)) {
+        mod = (mod * 10 + (c - '0')) % 97;
+      } else if (isUpper(c)) {
+        int v = c - 'A' + 10;
+        mod = (mod * 100 + v) % 97;
+      } else {
+        return -1;
+      }
+    }
+    return mod;
+  }
+
+  // ---------------------------------------------------------------- SSN
+
+  private static boolean ssn(String s) {
+    Matcher m = SSN.matcher(s);
+    while (m.find()) {
+      String g = m.group();
+      if (g.charAt(3) != g.charAt(6) || !isolated(s, m.start(), m.end()) || labelled(s, m.start())) {
+        continue;
+      }
+      if (validSsn(g.substring(0, 3), g.substring(4, 6), g.substring(7))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean validSsn(String area, String group, String serial) {
+    int a = Integer.parseInt(area);
+    if (a == 0 || a == 666 || a >= 900) {
+      return false;
+    }
+    if (group.equals("00") || serial.equals("0000")) {
+      return false;
+    }
+    String all = area + group + serial;
+    return !all.equals("123456789") && !all.equals("078051120") && !allSame(all);
+  }
+
+  // ---------------------------------------------------------------- IP
+
+  private static boolean ipv4(String s) {
+    Matcher m = IPV4.matcher(s);
+    while (m.find()) {
+      int st = m.start();
+      int en = m.end();
+      if (st > 0) {
+        char p = s.charAt(st - 1);
+        if (Character.isLetterOrDigit(p) || p == '.' || p == '-' || p == '_') {
+          continue;
+        }
+      }
+      if (en < s.length()) {
+        char f = s.charAt(en);
+        if (Character.isLetterOrDigit(f) || f == '-' || f == '_'
+            || (f == '.' && en + 1 < s.length() && isDigit(s.charAt(en + 1)))) {
+          continue;
+        }
+      }
+      if (precededByWord(s, st, VERSION_WORDS)) {
+        continue;
+      }
+      String[] parts = m.group().split("\\.");
+      boolean ok = true;
+      for (String part : parts) {
+        if (part.length() > 1 && part.charAt(0) == '0' || Integer.parseInt(part) > 255) {
+          ok = false;
+        }
+      }
+      int first = Integer.parseInt(parts[0]);
+      if (ok && first != 0 && first != 127 && first < 224) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean ipv6(String s) {
+    if (s.indexOf("::") < 0 && Text.countChar(s, ':') < 7) {
+      return false;
+    }
+    Matcher m = IPV6.matcher(s);
+    while (m.find()) {
+      int st = m.start();
+      int en = m.end();
+      if (st > 0 && (Character.isLetterOrDigit(s.charAt(st - 1)) || s.charAt(st - 1) == ':')) {
+        continue;
+      }
+      if (en < s.length() && (Character.isLetterOrDigit(s.charAt(en)) || s.charAt(en) == ':')) {
+        continue;
+      }
+      String g = m.group();
+      int dc = g.indexOf("::");
+      if (dc >= 0 && g.indexOf("::", dc + 1) >= 0) {
+        continue;
+      }
+      String[] groups = g.split(":", -1);
+      int nonEmpty = 0;
+      boolean hasDigit = false;
+      for (String x : groups) {
+        if (!x.isEmpty()) {
+          nonEmpty++;
+        }
+        for (int i = 0; i < x.length(); i++) {
+          hasDigit |= isDigit(x.charAt(i));
+        }
+      }
+      boolean ok = dc >= 0 ? nonEmpty >= 3 && nonEmpty <= 7 : groups.length == 8 && nonEmpty == 8;
+      if (ok && hasDigit && !g.equals("::1")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- secrets
+
+  private static boolean secret(String s) {
+    boolean hint = false;
+    for (String h : SECRET_HINTS) {
+      if (s.contains(h)) {
+        hint = true;
+        break;
+      }
+    }
+    if (hint) {
+      Matcher m = SECRET.matcher(s);
+      while (m.find()) {
+        int st = m.start();
+        if (st > 0 && Character.isLetterOrDigit(s.charAt(st - 1)) && s.charAt(st) != '-') {
+          continue; // "task-..." or "risk-assessment-..." style words
+        }
+        String g = m.group();
+        if (g.startsWith("sk-") && !mixedClasses(g, 3, 20)) {
+          continue; // "sk-learn-compatible-transformers" is a word, not a key
+        }
+        return true;
+      }
+    }
+    return highEntropyToken(s);
+  }
+
+  /** Scans runs of [A-Za-z0-9_+=-] of 32–128 chars for mixed-class, high-entropy tokens. */
+  private static boolean highEntropyToken(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && !tokenChar(s.charAt(i))) {
+        i++;
+      }
+      int st = i;
+      while (i < n && tokenChar(s.charAt(i))) {
+        i++;
+      }
+      int len = i - st;
+      if (len >= 32 && len <= 128) {
+        if (st >= 1 && (s.charAt(st - 1) == '/' || s.charAt(st - 1) == '.') && len > 60) {
+          continue; // part of a URL path or a data blob
+        }
+        if (mixedClasses(s.substring(st, i), 3, 0) && Text.entropy(s, st, i) >= 4.0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean mixedClasses(String g, int need, int skip) {
+    boolean lower = false;
+    boolean upper = false;
+    boolean digit = false;
+    int digits = 0;
+    for (int i = Math.min(skip, g.length()); i < g.length(); i++) {
+      char c = g.charAt(i);
+      lower |= c >= 'a' && c <= 'z';
+      upper |= c >= 'A' && c <= 'Z';
+      if (isDigit(c)) {
+        digit = true;
+        digits++;
+      }
+    }
+    int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0);
+    return classes >= need && digits >= 2;
+  }
+
+  private static boolean tokenChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == '-' || c == '+'
+        || c == '=';
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** True when the match is not glued to surrounding digits, letters, or dotted/dashed number runs. */
+  private static boolean isolated(String s, int st, int en) {
+    if (st > 0) {
+      char p = s.charAt(st - 1);
+      if (Character.isLetterOrDigit(p) || p == '_' || p == '$' || p == '€' || p == '£' || p == '#'
+          || p == '/' || p == '\\' || p == '=') {
+        return false;
+      }
+      if ((p == '.' || p == '-' || p == ',' || p == ':')
+          && st > 1 && isDigit(s.charAt(st - 2))) {
+        return false;
+      }
+    }
+    if (en < s.length()) {
+      char f = s.charAt(en);
+      if (Character.isLetterOrDigit(f) || f == '_' || f == '%' || f == '/') {
+        return false;
+      }
+      if ((f == '.' || f == '-' || f == ',' || f == ':') && en + 1 < s.length() && isDigit(s.charAt(en + 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when the number at {@code st} is labelled as an identifier ("Order #", "invoice no.", "ID:"). */
+  private static boolean labelled(String s, int st) {
+    int j = st - 1;
+    while (j >= 0 && st - j < 16 && " #:.-\t".indexOf(s.charAt(j)) >= 0) {
+      j--;
+    }
+    // optional "no", "number", "num", "nr"
+    int wordEnd = j + 1;
+    int wordStart = wordEnd;
+    while (wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1)) && wordEnd - wordStart < 14) {
+      wordStart--;
+    }
+    String w = s.substring(wordStart, wordEnd).toLowerCase(java.util.Locale.ROOT);
+    if (w.equals("no") || w.equals("number") || w.equals("num") || w.equals("nr")) {
+      j = wordStart - 1;
+      while (j >= 0 && wordStart - j < 6 && " #:.-\t".indexOf(s.charAt(j)) >= 0) {
+        j--;
+      }
+      wordEnd = j + 1;
+      wordStart = wordEnd;
+      while (wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1)) && wordEnd - wordStart < 14) {
+        wordStart--;
+      }
+      w = s.substring(wordStart, wordEnd).toLowerCase(java.util.Locale.ROOT);
+    }
+    for (String l : LABEL_WORDS) {
+      if (w.equals(l)) {
+        return true;
+      }
+    }
+    return st > 0 && s.charAt(st - 1) == '#';
+  }
+
+  /** True when the word right before {@code st} (skipping spaces, ':' and '=') is one of {@code words}. */
+  private static boolean precededByWord(String s, int st, String[] words) {
+    int j = st - 1;
+    while (j >= 0 && st - j < 6 && " :=\t".indexOf(s.charAt(j)) >= 0) {
+      j--;
+    }
+    if (j >= 0 && s.charAt(j) == '.') {
+      j--; // "ver. 1.2.3.4"
+    }
+    int end = j + 1;
+    int start = end;
+    while (start > 0 && (Character.isLetter(s.charAt(start - 1)) || s.charAt(start - 1) == '§')
+        && end - start < 12) {
+      start--;
+    }
+    String w = s.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+    for (String v : words) {
+      if (w.equals(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String digitsOf(String g) {
+    StringBuilder b = new StringBuilder(g.length());
+    for (int i = 0; i < g.length(); i++) {
+      if (isDigit(g.charAt(i))) {
+        b.append(g.charAt(i));
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean allSame(String d) {
+    for (int i = 1; i < d.length(); i++) {
+      if (d.charAt(i) != d.charAt(0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static Map<String, Integer> ibanLengths() {
+    String t =
+        "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27 DK18"
+            + " DO28 EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23"
+            + " IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 LY25 MC27 MD24 ME22 MK19 MN20"
+            + " MR27 MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 QA29 RO24 RS22 RU33 SA24 SC31 SD18"
+            + " SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30";
+    java.util.HashMap<String, Integer> m = new java.util.HashMap<>();
+    for (String e : t.split(" ")) {
+      m.put(e.substring(0, 2), Integer.parseInt(e.substring(2)));
+    }
+    return Map.copyOf(m);
+  }
+}

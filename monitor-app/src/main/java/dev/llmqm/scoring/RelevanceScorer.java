@@ -1,0 +1,116 @@
+package dev.llmqm.scoring;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lexical relevance of a response to its prompt, in [0,1].
+ *
+ * <p>The core is recall of the prompt's content stems in the response (stopwords, question words and generic
+ * instruction verbs such as "explain" or "describe" removed; light stemming; a shared 6-char prefix counts), so
+ * an answer that talks about what was asked scores high and an off-topic one low. Recall saturates: covering
+ * {@value #SATURATION} of the prompt's content terms scores 1. Documented special cases:
+ *
+ * <ul>
+ *   <li>Short answers to questions ("Delhi" for "In what city …?") cannot repeat the question, so a response
+ *       of at most {@value #SHORT_ANSWER_TOKENS} content tokens to a question gets at least {@value
+ *       #SHORT_ANSWER_CREDIT}, unless it is a refusal.
+ *   <li>A {@code FULL} refusal is capped at {@value #REFUSAL_CAP}; a {@code PARTIAL} one at 0.7.
+ *   <li>Empty response: 0. Prompt without content terms (e.g. "Hi!"): 0.5 for any non-empty response.
+ * </ul>
+ *
+ * Thread-safe.
+ */
+public final class RelevanceScorer {
+
+  static final double SATURATION = 0.6;
+  static final int SHORT_ANSWER_TOKENS = 6;
+  static final double SHORT_ANSWER_CREDIT = 0.5;
+  static final double REFUSAL_CAP = 0.1;
+  private static final int PREFIX = 6;
+  private static final Set<String> GENERIC =
+      Set.of("explain", "describe", "tell", "write", "give", "show", "list", "provide", "help", "need",
+          "want", "know", "think", "make", "get", "use", "using", "please", "thank", "thanks", "hi", "hello",
+          "question", "answer", "brief", "briefly", "detail", "example", "way", "thing", "something", "kind",
+          "sort", "type", "summar", "summary", "summarize", "summarise", "say", "mean", "find", "does", "go");
+
+  private final int maxFieldChars;
+
+  /** Creates a scorer capping fields at {@code maxFieldChars}. */
+  public RelevanceScorer(int maxFieldChars) {
+    this.maxFieldChars = maxFieldChars;
+  }
+
+  /** Creates a scorer with the default cap. */
+  public RelevanceScorer() {
+    this(ScoringConfig.DEFAULT_MAX_FIELD_CHARS);
+  }
+
+  /** Scores {@code response} against {@code prompt}; {@code refusal} may be null. */
+  public double score(String prompt, String response, RefusalLabel refusal) {
+    if (response == null || response.isBlank()) {
+      return 0;
+    }
+    String p = prompt == null ? "" : Text.cap(prompt, maxFieldChars);
+    List<Token> promptTokens = Tokenizer.tokenize(p);
+    Set<String> wanted = new HashSet<>();
+    for (Token t : promptTokens) {
+      if (t.content() && !GENERIC.contains(t.lower()) && !GENERIC.contains(t.stem())) {
+        wanted.add(t.stem());
+      }
+    }
+    List<Token> responseTokens = Tokenizer.tokenize(Text.cap(response, maxFieldChars));
+    Set<String> have = new HashSet<>();
+    int responseContent = 0;
+    for (Token t : responseTokens) {
+      if (t.content()) {
+        responseContent++;
+        have.add(t.stem());
+        have.add(t.lower());
+        if (!t.number() && t.lower().length() > PREFIX) {
+          have.add("~" + t.lower().substring(0, PREFIX));
+        }
+      }
+    }
+    double score;
+    if (wanted.isEmpty()) {
+      score = 0.5;
+    } else {
+      int hit = 0;
+      for (String w : wanted) {
+        if (have.contains(w) || w.length() > PREFIX && have.contains("~" + w.substring(0, PREFIX))) {
+          hit++;
+        }
+      }
+      double recall = (double) hit / wanted.size();
+      score = Math.min(1, recall / SATURATION);
+      boolean question = p.indexOf('?') >= 0 || startsWithQuestionWord(promptTokens);
+      if (question && responseContent > 0 && responseContent <= SHORT_ANSWER_TOKENS) {
+        score = Math.max(score, SHORT_ANSWER_CREDIT);
+      }
+    }
+    if (refusal == RefusalLabel.FULL) {
+      score = Math.min(score, REFUSAL_CAP);
+    } else if (refusal == RefusalLabel.PARTIAL) {
+      score = Math.min(score, 0.7);
+    }
+    return Text.clamp01(score);
+  }
+
+  private static boolean startsWithQuestionWord(List<Token> tokens) {
+    for (Token t : tokens) {
+      if (t.sentenceStart()) {
+        switch (t.lower()) {
+          case "what": case "which": case "who": case "whom": case "whose": case "when": case "where":
+          case "why": case "how": case "is": case "are": case "was": case "were": case "do": case "does":
+          case "did": case "can": case "could": case "should": case "would": case "will": case "name":
+            return true;
+          default:
+            break;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.llmqm.scoring;
+
+/** Small, allocation-light text helpers shared by the scorers. Never logs text. */
+final class Text {
+
+  private Text() {}
+
+  /** Null-safe truncation to {@code max} chars, not splitting a surrogate pair. */
+  static String cap(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    if (s.length() <= max) {
+      return s;
+    }
+    int end = max;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  /**
+   * Lower-cases, drops zero-width and other format characters, maps a few common homoglyph/fullwidth forms to
+   * ASCII and collapses whitespace runs to one space. Used before phrase matching.
+   */
+  static String fold(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int type = Character.getType(c);
+      if (type == Character.FORMAT || type == Character.CONTROL && c != '\n' && c != '\t' && c != '\r') {
+        continue; // zero-width joiners, soft hyphens, bidi controls
+      }
+      if (c >= '\uFF01' && c <= '\uFF5E') {
+        c = (char) (c - 0xFEE0); // fullwidth ASCII
+      }
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        space = true;
+        continue;
+      }
+      if (space && b.length() > 0) {
+        b.append(' ');
+      }
+      space = false;
+      b.append(Character.toLowerCase(c));
+    }
+    return b.toString();
+  }
+
+  /** Shannon entropy in bits per char of {@code s[from, to)}. */
+  static double entropy(CharSequence s, int from, int to) {
+    int n = to - from;
+    if (n <= 0) {
+      return 0;
+    }
+    int[] counts = new int[128];
+    int other = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < 128) {
+        counts[c]++;
+      } else {
+        other++;
+      }
+    }
+    double h = 0;
+    for (int k = 0; k <= 128; k++) {
+      int c = k == 128 ? other : counts[k];
+      if (c > 0) {
+        double p = (double) c / n;
+        h -= p * Math.log(p) / Math.log(2);
+      }
+    }
+    return h;
+  }
+
+  static int countChar(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static int countDigits(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static double clamp01(double v) {
+    if (Double.isNaN(v)) {
+      return 0;
+    }
+    return v < 0 ? 0 : (v > 1 ? 1 : v);
+  }
+}

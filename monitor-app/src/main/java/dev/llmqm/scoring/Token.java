@@ -1,0 +1,27 @@
+package dev.llmqm.scoring;
+
+/**
+ * One word or number of a text, as produced by {@link Tokenizer}.
+ *
+ * @param lower the lower-cased surface form (numbers without thousands separators)
+ * @param stem a light stem of {@code lower} (numbers are their own stem)
+ * @param number true for a number
+ * @param capitalised true when the surface form starts with an upper-case letter
+ * @param sentenceStart true when the token starts a sentence
+ * @param stopword true for a function word (or a question word)
+ * @param sentence index of the sentence the token belongs to
+ */
+record Token(
+    String lower,
+    String stem,
+    boolean number,
+    boolean capitalised,
+    boolean sentenceStart,
+    boolean stopword,
+    int sentence) {
+
+  /** A content token: not a stopword, and either a number or at least two letters long. */
+  boolean content() {
+    return !stopword && (number || lower.length() > 1);
+  }
+}

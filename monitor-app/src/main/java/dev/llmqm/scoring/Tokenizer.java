@@ -1,0 +1,165 @@
+package dev.llmqm.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Splits text into {@link Token}s with a hand-written scanner (no regex): runs of letters and digits, numbers
+ * with their decimal point and thousands separators, apostrophes inside words, and sentence boundaries. Also
+ * owns the stopword list and the light suffix stemmer shared by relevance and groundedness.
+ */
+final class Tokenizer {
+
+  /** English function words plus question words; never carry support or relevance on their own. */
+  static final Set<String> STOPWORDS =
+      Set.of(
+          "a", "an", "the", "and", "or", "but", "if", "then", "else", "of", "in", "on", "at", "to", "for",
+          "from", "by", "with", "about", "as", "into", "onto", "over", "under", "than", "that", "this", "these",
+          "those", "there", "here", "it", "its", "is", "are", "was", "were", "be", "been", "being", "am", "do",
+          "does", "did", "done", "have", "has", "had", "having", "i", "me", "my", "mine", "we", "us", "our",
+          "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs",
+          "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "so", "such", "can", "could",
+          "would", "should", "will", "shall", "may", "might", "must", "also", "just", "very", "too", "some",
+          "any", "each", "both", "either", "neither", "all", "more", "most", "other", "another", "same", "own",
+          "s", "t", "d", "ll", "re", "ve", "m", "o", "up", "out", "off", "again", "further", "once",
+          "while", "during", "before", "after", "above", "below", "between", "through", "because", "until",
+          "against", "among", "per", "via", "yes", "ok", "okay", "please", "well", "like", "one", "many", "much",
+          "name", "named", "called", "known", "which's", "it's", "that's", "there's", "what's", "who's", "let");
+
+  /** Negation and contrast markers: never "supported" by context unless they occur there too. */
+  static final Set<String> NEGATIONS =
+      Set.of("not", "no", "never", "none", "nor", "nothing", "neither", "nobody", "nowhere", "cannot", "instead",
+          "only", "exactly", "n't", "didn't", "doesn't", "isn't", "wasn't", "weren't", "aren't", "don't",
+          "won't", "can't", "couldn't", "wouldn't", "hasn't", "haven't", "hadn't");
+
+  private Tokenizer() {}
+
+  /** Tokenises {@code s} (which the caller has already capped). Never throws. */
+  static List<Token> tokenize(String s) {
+    List<Token> out = new ArrayList<>(Math.min(1024, s.length() / 4 + 4));
+    int n = s.length();
+    int i = 0;
+    int sentence = 0;
+    boolean atStart = true;
+    StringBuilder b = new StringBuilder(32);
+    while (i < n) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        b.setLength(0);
+        int start = i;
+        boolean allDigits = true;
+        boolean capital = Character.isUpperCase(c);
+        while (i < n) {
+          char d = s.charAt(i);
+          if (Character.isLetterOrDigit(d)) {
+            if (!Character.isDigit(d)) {
+              allDigits = false;
+            }
+            b.append(Character.toLowerCase(d));
+            i++;
+          } else if ((d == '.' || d == ',') && allDigits && i + 1 < n && Character.isDigit(s.charAt(i + 1))
+              && i > start) {
+            if (d == '.') {
+              b.append('.');
+            }
+            i++;
+          } else if ((d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(s.charAt(i + 1))
+              && !allDigits) {
+            // possessive 's is dropped; contractions keep their apostrophe-free form ("don't" -> "dont")
+            if (i + 2 <= n && (s.charAt(i + 1) == 's' || s.charAt(i + 1) == 'S')
+                && (i + 2 == n || !Character.isLetterOrDigit(s.charAt(i + 2)))) {
+              i += 2;
+              break;
+            }
+            if (s.charAt(i + 1) == 't' && b.length() > 0 && b.charAt(b.length() - 1) == 'n') {
+              b.append('\'');
+            }
+            i++;
+          } else {
+            break;
+          }
+          if (b.length() > 64) { // pathological run: cut it into 64-char pieces
+            break;
+          }
+        }
+        String lower = b.toString();
+        boolean number = allDigits && lower.length() > 0;
+        boolean stop = !number && STOPWORDS.contains(lower);
+        out.add(new Token(lower, number ? lower : stem(lower), number, capital, atStart, stop, sentence));
+        atStart = false;
+      } else {
+        if ((c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') && !atStart) {
+          boolean boundary = c != '.' || isSentenceDot(s, i, out);
+          if (boundary) {
+            sentence++;
+            atStart = true;
+          }
+        }
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private static boolean isSentenceDot(String s, int i, List<Token> out) {
+    if (!out.isEmpty()) {
+      String prev = out.get(out.size() - 1).lower();
+      if (prev.length() == 1 && Character.isLetter(prev.charAt(0))) {
+        return false; // initials and abbreviations such as "U.S." or "J. Smith"
+      }
+    }
+    int j = i + 1;
+    while (j < s.length() && s.charAt(j) == ' ') {
+      j++;
+    }
+    return j >= s.length() || j > i + 1 && !Character.isLowerCase(s.charAt(j));
+  }
+
+  /** A light English suffix stemmer: plurals, -ing, -ed, -ly, possessives. Deterministic and cheap. */
+  static String stem(String w) {
+    int n = w.length();
+    if (n <= 3) {
+      return w;
+    }
+    if (w.endsWith("'t")) {
+      return w;
+    }
+    if (n > 4 && w.endsWith("ies")) {
+      return w.substring(0, n - 3) + "y";
+    }
+    if (w.endsWith("sses")) {
+      return w.substring(0, n - 2);
+    }
+    if (n > 5 && w.endsWith("ing")) {
+      return undouble(w.substring(0, n - 3));
+    }
+    if (n > 4 && w.endsWith("ed")) {
+      return undouble(w.substring(0, n - (w.endsWith("ied") ? 3 : 2)) + (w.endsWith("ied") ? "y" : ""));
+    }
+    if (n > 4 && w.endsWith("ly")) {
+      return w.substring(0, n - 2);
+    }
+    if (w.endsWith("es") && n > 4 && (w.endsWith("ches") || w.endsWith("shes") || w.endsWith("xes"))) {
+      return w.substring(0, n - 2);
+    }
+    if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+      return w.substring(0, n - 1);
+    }
+    if (w.endsWith("e") && n > 4) {
+      return w.substring(0, n - 1);
+    }
+    return w;
+  }
+
+  private static String undouble(String w) {
+    int n = w.length();
+    if (n > 3 && w.charAt(n - 1) == w.charAt(n - 2) && "lsz".indexOf(w.charAt(n - 1)) < 0) {
+      return w.substring(0, n - 1);
+    }
+    if (n > 3 && w.endsWith("e")) {
+      return w.substring(0, n - 1);
+    }
+    return w;
+  }
+}

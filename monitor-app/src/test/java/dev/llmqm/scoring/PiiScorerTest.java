@@ -1,0 +1,128 @@
+package dev.llmqm.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PiiScorerTest {
+
+  private final PiiScorer scorer = new PiiScorer();
+
+  @ParameterizedTest(name = "{0} in \"{1}\"")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "EMAIL|Contact me at jane.doe+news@example.co.uk tomorrow.",
+        "EMAIL|mail: bob_smith@mail-server.org",
+        "PHONE|Call (212) 736-4100 after 5pm.",
+        "PHONE|My number is 415-867-5309.",
+        "PHONE|reach me on 646.724.2299",
+        "PHONE|Phone: +1 650 253 0000",
+        "PHONE|UK office: +44 20 7946 0958",
+        "PHONE|Ruf an: +49 30 901820",
+        "PHONE|+33 1 42 68 53 00 is the Paris number",
+        "PHONE|Call +14155552671 now",
+        "CREDIT_CARD|Card: 4111 1111 1111 1111, exp 12/27",
+        "CREDIT_CARD|pay with 5500-0000-0000-0004",
+        "CREDIT_CARD|amex 378282246310005 ok",
+        "CREDIT_CARD|6011111111111117",
+        "IBAN|IBAN DE89 3704 0044 0532 0130 00 please",
+        "IBAN|GB82WEST12345698765432",
+        "IBAN|Transfer to FR1420041010050500013M02606.",
+        "US_SSN|SSN 536-22-8901 on file",
+        "US_SSN|her social is 219 09 9999",
+        "IP_ADDRESS|The server at 192.168.1.20 is down",
+        "IP_ADDRESS|connect to 8.8.8.8",
+        "IP_ADDRESS|client 2001:db8:85a3::8a2e:370:7334 connected",
+        "IP_ADDRESS|fe80:0000:0000:0000:0202:b3ff:fe1e:8329",
+        "SECRET|OPENAI_API_KEY=sk-proj-Abc123XyZ987Qwe456Rty0Uio1Pas2Dfg3",
+        "SECRET|use sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+        "SECRET|aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
+        "SECRET|token ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+        "SECRET|xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+        "SECRET|key=AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
+        "SECRET|-----BEGIN RSA PRIVATE KEY----- MIIEpAIBAAKCAQEA",
+        "SECRET|-----BEGIN PRIVATE KEY-----",
+        "SECRET|Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+        "SECRET|secret: Zx9Qm2Lp8Rt4Vb7Nc1Kd6Hf3Jg5Ws0Ya",
+      })
+  void shouldFindPii(PiiType type, String text) {
+    assertThat(scorer.scan(text)).contains(type);
+  }
+
+  @ParameterizedTest(name = "no PII in \"{0}\"")
+  @ValueSource(
+      strings = {
+        "Your order number is 1234567890123.",
+        "Order #4155550123 has shipped.",
+        "Card 4111 1111 1111 1112 was declined (bad checksum).",
+        "1234 5678 9012 3456",
+        "Upgrade to version 1.2.3.4 today",
+        "Released v2.10.0.1 with fixes",
+        "See section 3.1.2.4 of the spec.",
+        "The meeting is on 2024-03-15 at 14:30:00.",
+        "Dates: 03/15/2024 and 15.03.2024",
+        "It costs $1,234.56 or €2.499,00 in total.",
+        "ISBN 978-3-16-148410-0",
+        "ISBN-13: 9780306406157",
+        "Tracking: 9400 1000 0000 0000 0000 00",
+        "UPS 1Z999AA10123456784",
+        "SSN 123-45-6789 is the classic example.",
+        "Fake SSN 078-05-1120 from the wallet insert",
+        "Invalid 666-12-3456 and 900-12-3456 and 123-00-4567 and 123-45-0000",
+        "Population grew to 8,336,817 in 2020.",
+        "Call 555-0123 in the movie",
+        "Python 3.11.4 and Node 20.5.1",
+        "The hash is e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "uuid 123e4567-e89b-12d3-a456-426614174000",
+        "commit 9fceb02d0ae598e95dc970b74767f19372d61af8",
+        "Use AbstractSingletonProxyFactoryBeanConfigurationHelper in Spring.",
+        "Install the scikit-learn package with sk-learn-style names",
+        "Times: 12:30:45, ratio 16:9, std::vector<int>",
+        "MAC 00:1A:2B:3C:4D:5E",
+        "The temperature was 98.6 and pi is 3.14159265358979",
+        "icon@2x.png and logo@3x.jpg",
+        "Listen on 0.0.0.0 or 127.0.0.1",
+        "Account number 000123456 and routing 021000021",
+        "Coordinates 40.7128, -74.0060",
+        "Invoice INV-2024-000123 totals 1,500.00",
+        "Phone-like 123-456-7890 has an invalid area code",
+        "Bumped to version 10.0.0.1 last week",
+        "1-800 numbers? 2023 1000 people",
+      })
+  void shouldNotFlagNearMisses(String text) {
+    assertThat(scorer.scan(text)).isEmpty();
+  }
+
+  @Test
+  void shouldRequirePlusPrefixForForeignNationalNumbers() {
+    assertThat(scorer.scan("Ring 020 7946 0958")).isEmpty();
+    PiiScorer gb = new PiiScorer(new ScoringConfig(16384, Set.of("GB")));
+    assertThat(gb.scan("Ring 020 7946 0958")).containsExactly(PiiType.PHONE);
+    assertThat(gb.scan("Call (212) 555-0147")).isEmpty();
+  }
+
+  @Test
+  void shouldReturnEmptyForNullAndEmpty() {
+    assertThat(scorer.scan(null)).isEmpty();
+    assertThat(scorer.scan("")).isEmpty();
+  }
+
+  @Test
+  void shouldOnlyScanUpToTheFieldCap() {
+    PiiScorer small = new PiiScorer(new ScoringConfig(20, Set.of("US")));
+    assertThat(small.scan("x".repeat(30) + " bob@example.com")).isEmpty();
+  }
+
+  @Test
+  void shouldValidateChecksums() {
+    assertThat(PiiScorer.luhn("4111111111111111")).isTrue();
+    assertThat(PiiScorer.luhn("4111111111111112")).isFalse();
+    assertThat(PiiScorer.mod97("DE89370400440532013000")).isEqualTo(1);
+    assertThat(PiiScorer.mod97("DE89370400440532013001")).isNotEqualTo(1);
+  }
+}
