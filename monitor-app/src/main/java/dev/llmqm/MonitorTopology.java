@@ -73,7 +73,7 @@ public final class MonitorTopology {
     SegmentBudgets budgets = new SegmentBudgets(config.segmentMaxValues(), config.segmentMaxTenants(), Map.of());
 
     KStream<String, Checked> checked =
-        builder.stream(topics.traces().name(), topics.traces().consumed("traces-source"))
+        builder.stream(topics.traces().name(), topics.traces().consumed("traces-source", new dev.llmqm.ingest.EventTimeExtractor()))
             .processValues(dev.llmqm.ingest.Stages.validate(validator, metrics), Named.as("validate"));
 
     Map<String, KStream<String, Checked>> validation =

@@ -11,6 +11,11 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
     return Consumed.with(keySerde, valueSerde).withName(processorName);
   }
 
+  /** Consumed with event time taken from the value by {@code extractor}. */
+  public Consumed<K, V> consumed(String processorName, org.apache.kafka.streams.processor.TimestampExtractor extractor) {
+    return Consumed.with(keySerde, valueSerde).withName(processorName).withTimestampExtractor(extractor);
+  }
+
   public Produced<K, V> produced(String processorName) {
     return Produced.with(keySerde, valueSerde).withName(processorName);
   }

@@ -41,6 +41,7 @@ class ExposedSeriesGoldenTest {
     String scope = "golden-" + System.nanoTime();
     MonitorConfig config = MonitorConfig.fromMap(Map.of(
         "monitor.schema.registry.url", "mock://" + scope,
+        "monitor.segment.max.tenants", "1",
         "monitor.state.dir", System.getProperty("java.io.tmpdir") + "/llmqm-golden-" + scope));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MonitorMetrics metrics = new MonitorMetrics(registry);
@@ -59,6 +60,7 @@ class ExposedSeriesGoldenTest {
       raw.pipeInput("poison", "not avro".getBytes(StandardCharsets.UTF_8), t);
       in.pipeInput("leak", TraceEvents.valid("leak", t + 60_000).setContentMode(ContentMode.REDACTED)
           .setResponse("Mail me at jane.doe@example.com please.").build(), t + 60_000);
+      in.pipeInput("tenant2", TraceEvents.valid("tenant2", t + 60_500).setTenantId("globex").build(), t + 60_500);
       in.pipeInput("err", TraceEvents.valid("err", t + 61_000).setStatus(dev.llmqm.schemas.Status.ERROR).build(), t + 61_000);
       in.pipeInput("later", TraceEvents.valid("later", t + 300_000).build(), t + 300_000);
       in.pipeInput("late", TraceEvents.valid("late", t + 1_000).build(), t + 1_000);
