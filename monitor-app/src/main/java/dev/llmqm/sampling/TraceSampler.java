@@ -1,72 +1,164 @@
 package dev.llmqm.sampling;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Deterministic, stratified sampling: the decision for ordinary events is a function of the trace
- * id alone (a 64-bit hash mapped to [0, 1) compared with the service's rate), so every span of a
- * trace is kept or dropped together and a replay samples the same events. Errors, canary traffic
- * and flagged events are force-kept with inclusion probability 1. Rate-sampled events are capped
- * by a token bucket per service that refills on event time (deterministic too); force-kept events
- * are never dropped by the budget, so the recorded probabilities stay exact.
+ * Decides which events go to the sample (tier-2/3 scoring).
+ *
+ * <ol>
+ *   <li>Force-keep, in this order: errors ({@code error}), canary traffic ({@code canary}),
+ *       tier-1 flags ({@code flag}), negative user feedback ({@code feedback}) — each when enabled
+ *       in the config. Inclusion probability 1. Force-kept events are not capped by the budget
+ *       (their probability must stay 1) but do use its tokens.
+ *   <li>Otherwise by rate: {@code u(trace_id) < rate(service_name)}, where {@code u} is a fixed
+ *       64-bit hash of the trace id mapped to [0, 1) ({@link TraceHash}). All spans of a trace get
+ *       the same {@code u}, so a trace is kept or dropped as a whole, on every instance and on
+ *       replay. Inclusion probability = rate.
+ *   <li>Budget: rate-sampled events take a token from the service's bucket, which holds at most
+ *       {@code budgetPerSecond} tokens and refills at {@code budgetPerSecond} per second of
+ *       <em>event</em> time (the bucket clock only moves forward; late events use the current
+ *       level). With no token the event is dropped with reason {@code budget_exceeded}.
+ * </ol>
+ *
+ * <p>Deterministic: the same events in the same order give the same decisions. While the budget
+ * binds, the sampled share is below the nominal rate, so re-weighted estimates from those seconds
+ * over-count the force-kept events; the {@code budget_exceeded} count shows when that happens.
+ * Thread-safe (one lock per service bucket).
  */
 public final class TraceSampler {
-  private final SamplingConfig config;
-  private final Map<String, double[]> buckets = new HashMap<>();
 
-  public TraceSampler(SamplingConfig config) {
-    this.config = config;
+  private static final int MAX_BUCKETS = 10_000;
+  private static final String OVERFLOW_BUCKET = "\u0000overflow";
+
+  private final SamplingConfig cfg;
+  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+  public TraceSampler(SamplingConfig cfg) {
+    this.cfg = Objects.requireNonNull(cfg, "cfg");
   }
 
-  public SamplingDecision decide(String traceId, String serviceName, String rolloutVariant,
-      boolean error, boolean flagged, long eventTimeMs) {
-    if (error && config.keepErrors()) {
-      return new SamplingDecision(true, 1.0, "error");
-    }
-    if (flagged && config.keepFlagged()) {
-      return new SamplingDecision(true, 1.0, "flag");
-    }
-    if (config.keepCanary() && "canary".equals(rolloutVariant)) {
-      return new SamplingDecision(true, 1.0, "canary");
-    }
-    double rate = config.serviceRates().getOrDefault(serviceName, config.defaultRate());
-    if (unitHash(traceId) >= rate) {
-      return new SamplingDecision(false, rate, "rate");
-    }
-    if (!takeToken(serviceName, eventTimeMs)) {
-      return new SamplingDecision(false, rate, "budget_exceeded");
-    }
-    return new SamplingDecision(true, rate, "rate");
+  public SamplingConfig config() {
+    return cfg;
   }
 
-  private synchronized boolean takeToken(String service, long t) {
-    double capacity = Math.max(1.0, config.budgetPerSecond());
-    double[] b = buckets.computeIfAbsent(service, s -> new double[] {capacity, t});
-    if (t > b[1]) {
-      b[0] = Math.min(capacity, b[0] + (t - b[1]) / 1000.0 * config.budgetPerSecond());
-      b[1] = t;
-    }
-    if (b[0] >= 1.0) {
-      b[0] -= 1.0;
-      return true;
-    }
-    return false;
+  public SamplingDecision decide(
+      String traceId,
+      String serviceName,
+      String rolloutVariant,
+      boolean error,
+      boolean flagged,
+      long eventTimeMs) {
+    return decide(traceId, serviceName, rolloutVariant, error, flagged, false, eventTimeMs);
   }
 
-  /** A uniform value in [0, 1) from the trace id (FNV-1a 64 then a SplitMix64 finaliser). */
-  static double unitHash(String traceId) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : (traceId == null ? "" : traceId).getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xff;
-      h *= 0x100000001b3L;
+  /** As {@link #decide(String, String, String, boolean, boolean, long)} with negative feedback. */
+  public SamplingDecision decide(
+      String traceId,
+      String serviceName,
+      String rolloutVariant,
+      boolean error,
+      boolean flagged,
+      boolean negativeFeedback,
+      long eventTimeMs) {
+    String forced = null;
+    if (cfg.keepErrors() && error) {
+      forced = SamplingDecision.ERROR;
+    } else if (cfg.keepCanary() && "canary".equals(rolloutVariant)) {
+      forced = SamplingDecision.CANARY;
+    } else if (cfg.keepFlagged() && flagged) {
+      forced = SamplingDecision.FLAG;
+    } else if (cfg.keepFlagged() && negativeFeedback) {
+      forced = SamplingDecision.FEEDBACK;
     }
-    h ^= h >>> 30;
-    h *= 0xbf58476d1ce4e5b9L;
-    h ^= h >>> 27;
-    h *= 0x94d049bb133111ebL;
-    h ^= h >>> 31;
-    return (h >>> 11) * 0x1.0p-53;
+    boolean capped = cfg.budgetPerSecond() != Double.POSITIVE_INFINITY;
+    if (forced != null) {
+      if (capped) {
+        bucket(serviceName).take(eventTimeMs, cfg.budgetPerSecond());
+      }
+      return Decisions.forced(forced);
+    }
+    double rate = cfg.rateFor(serviceName);
+    boolean hit = traceId != null && TraceHash.uniform(traceId) < rate;
+    if (!hit) {
+      return Decisions.notSampled(rate);
+    }
+    if (capped && !bucket(serviceName).take(eventTimeMs, cfg.budgetPerSecond())) {
+      return Decisions.budgetExceeded(rate);
+    }
+    return Decisions.sampled(rate);
+  }
+
+  private Bucket bucket(String serviceName) {
+    String key = serviceName == null ? "" : serviceName;
+    Bucket b = buckets.get(key);
+    if (b == null) {
+      if (buckets.size() >= MAX_BUCKETS) {
+        key = OVERFLOW_BUCKET;
+      }
+      b = buckets.computeIfAbsent(key, k -> new Bucket(cfg.budgetPerSecond()));
+    }
+    return b;
+  }
+
+  /** Token bucket on event time. */
+  private static final class Bucket {
+    private double tokens;
+    private long clockMs = Long.MIN_VALUE;
+
+    Bucket(double capacity) {
+      this.tokens = capacity;
+    }
+
+    synchronized boolean take(long eventTimeMs, double perSecond) {
+      if (clockMs == Long.MIN_VALUE) {
+        clockMs = eventTimeMs;
+      } else if (eventTimeMs > clockMs) {
+        tokens = Math.min(perSecond, tokens + (eventTimeMs - clockMs) * perSecond / 1000.0);
+        clockMs = eventTimeMs;
+      }
+      if (tokens >= 1) {
+        tokens -= 1;
+        return true;
+      }
+      return false;
+    }
+  }
+
+  /** Shared decision instances for the common cases, so deciding does not allocate. */
+  private static final class Decisions {
+    private static final SamplingDecision ERROR =
+        new SamplingDecision(true, 1, SamplingDecision.ERROR);
+    private static final SamplingDecision CANARY =
+        new SamplingDecision(true, 1, SamplingDecision.CANARY);
+    private static final SamplingDecision FLAG =
+        new SamplingDecision(true, 1, SamplingDecision.FLAG);
+    private static final SamplingDecision FEEDBACK =
+        new SamplingDecision(true, 1, SamplingDecision.FEEDBACK);
+
+    static SamplingDecision forced(String reason) {
+      switch (reason) {
+        case SamplingDecision.ERROR:
+          return ERROR;
+        case SamplingDecision.CANARY:
+          return CANARY;
+        case SamplingDecision.FLAG:
+          return FLAG;
+        default:
+          return FEEDBACK;
+      }
+    }
+
+    static SamplingDecision sampled(double rate) {
+      return new SamplingDecision(true, rate, SamplingDecision.RATE);
+    }
+
+    static SamplingDecision notSampled(double rate) {
+      return new SamplingDecision(false, rate, SamplingDecision.RATE);
+    }
+
+    static SamplingDecision budgetExceeded(double rate) {
+      return new SamplingDecision(false, rate, SamplingDecision.BUDGET_EXCEEDED);
+    }
   }
 }

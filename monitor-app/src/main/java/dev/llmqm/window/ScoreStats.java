@@ -1,20 +1,33 @@
 package dev.llmqm.window;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
-/** Count, sum and a 10-bin histogram over [0, 1] of a score. Mergeable. */
+/**
+ * Count, sum and a 10-bin histogram over [0, 1] of a score. Values outside [0, 1] are clamped,
+ * NaN is ignored. Bin {@code i} holds [i/10, (i+1)/10), the last bin also holds 1.0. Mutable; not
+ * thread-safe.
+ */
 public final class ScoreStats {
+
+  /** Number of histogram bins. */
   public static final int BINS = 10;
 
   private long count;
   private double sum;
   private final long[] histogram = new long[BINS];
 
-  public void add(double score) {
-    double v = Math.max(0.0, Math.min(1.0, score));
+  public void add(double v) {
+    if (Double.isNaN(v)) {
+      return;
+    }
+    double x = v < 0 ? 0 : (v > 1 ? 1 : v);
+    int bin = (int) (x * BINS);
+    histogram[bin >= BINS ? BINS - 1 : bin]++;
     count++;
-    sum += v;
-    histogram[Math.min(BINS - 1, (int) (v * BINS))]++;
+    sum += x;
   }
 
   public void merge(ScoreStats other) {
@@ -33,17 +46,17 @@ public final class ScoreStats {
     return sum;
   }
 
-  /** NaN when empty. */
+  /** Mean of the added values, NaN when empty. */
   public double mean() {
     return count == 0 ? Double.NaN : sum / count;
   }
 
-  /** Counts per bin: bin i holds scores in [i/10, (i+1)/10), the last also 1.0. */
+  /** A copy of the bin counts. */
   public long[] histogram() {
     return histogram.clone();
   }
 
-  void write(java.io.DataOutputStream out) throws java.io.IOException {
+  void write(DataOutput out) throws IOException {
     out.writeLong(count);
     out.writeDouble(sum);
     for (long h : histogram) {
@@ -51,7 +64,7 @@ public final class ScoreStats {
     }
   }
 
-  static ScoreStats read(java.io.DataInputStream in) throws java.io.IOException {
+  static ScoreStats read(DataInput in) throws IOException {
     ScoreStats s = new ScoreStats();
     s.count = in.readLong();
     s.sum = in.readDouble();
@@ -63,12 +76,20 @@ public final class ScoreStats {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ScoreStats s && s.count == count && Double.compare(s.sum, sum) == 0
+    return o instanceof ScoreStats s
+        && s.count == count
+        && Double.compare(s.sum, sum) == 0
         && Arrays.equals(s.histogram, histogram);
   }
 
   @Override
   public int hashCode() {
     return Long.hashCode(count) * 31 + Arrays.hashCode(histogram);
+  }
+
+  @Override
+  public String toString() {
+    return "ScoreStats{count=" + count + ", mean=" + mean() + ", histogram="
+        + Arrays.toString(histogram) + "}";
   }
 }
