@@ -21,8 +21,12 @@ import java.util.Set;
  *     latency) in the evaluation span for a segment to be tested; default 20
  * @param minBaselineEvents minimum events in the reference for a segment to be tested; default 200
  *     (the canary control arm uses {@code minCurrentEvents})
- * @param alpha false discovery rate of the Benjamini–Hochberg correction applied to all p-value
- *     tests of one window (all services, segments, signals and rules); default 0.01
+ * @param alpha false discovery rate over the p-value tests of one window, controlled with the
+ *     Benjamini–Bogomolov two-level procedure: families are (service, signal, rule), each family's
+ *     p-value is its Bonferroni-adjusted minimum, BH at alpha selects R of the F families, and
+ *     inside a selected family of m tests a test is a discovery when p &lt;= alpha·R/F/m. This
+ *     keeps one strong regression (hundreds of correlated discoveries) from loosening the cut of
+ *     unrelated series; default 0.01
  * @param holdAlpha laxer, uncorrected level at which a FIRING alert still counts as bad
  *     (hysteresis); default 0.05
  * @param holdEffectFraction fraction of the minimum effect that keeps a FIRING alert bad; default

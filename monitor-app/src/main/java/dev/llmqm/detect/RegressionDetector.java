@@ -26,8 +26,9 @@ import java.util.TreeSet;
  * {@code pinned_release} (a configured range of panes frozen per service) and {@code
  * canary_vs_control} (each non-control rollout_variant against the control arm in the same span).
  * Segments are the service, its single-dimension roll-ups and its leaves; segments that cover the
- * same leaves are tested once. All p-value tests of a window share one Benjamini–Hochberg
- * correction; score means also run a CUSUM. A finding must pass its minimum sample size and
+ * same leaves are tested once. All p-value tests of a window share one two-level false discovery
+ * rate correction (Benjamini–Bogomolov over (service, signal, rule) families, see {@link
+ * DetectionConfig#alpha()}); score means also run a CUSUM. A finding must pass its minimum sample size and
  * minimum effect and be confirmed in consecutive windows; then it is attributed to the narrowest
  * segment that explains it (segment X explains Y when Y's traffic outside X looks normal) and
  * deduplicated against related alerts of the same signal. A FIRING alert resolves after {@code
@@ -117,16 +118,29 @@ public final class RegressionDetector {
         }
       }
     }
-    double[] ps =
-        outcomes.stream()
-            .flatMap(o -> o.parts.stream())
-            .filter(p -> !p.seq)
-            .mapToDouble(p -> p.p)
-            .toArray();
-    double cut = Stats.benjaminiHochbergCut(ps, cfg.alpha());
+    // Multiple testing: Benjamini–Bogomolov. Families are (service, signal, rule); a family's
+    // p-value is its Bonferroni-adjusted minimum; BH at alpha selects R of the F families; inside a
+    // selected family of m tests a test is a discovery when p <= alpha * R / F / m.
+    Map<String, double[]> fam = new TreeMap<>(); // key -> {min p, m}
     for (Outcome o : outcomes) {
       for (Part p : o.parts) {
-        boolean sig = p.effectOk && (p.seq ? p.seqFired : p.p <= cut);
+        if (!p.seq) {
+          double[] f = fam.computeIfAbsent(o.familyKey(), k -> new double[] {1.0, 0});
+          f[0] = Math.min(f[0], p.p);
+          f[1]++;
+        }
+      }
+    }
+    double[] famP = fam.values().stream().mapToDouble(f -> Math.min(1.0, f[0] * f[1])).toArray();
+    double famCut = Stats.benjaminiHochbergCut(famP, cfg.alpha());
+    long selected = java.util.Arrays.stream(famP).filter(x -> x <= famCut).count();
+    double level = famP.length == 0 ? 0 : cfg.alpha() * selected / famP.length;
+    for (Outcome o : outcomes) {
+      double[] f = fam.get(o.familyKey());
+      boolean familySelected = f != null && Math.min(1.0, f[0] * f[1]) <= famCut && selected > 0;
+      double cut = f == null ? 0 : level / f[1];
+      for (Part p : o.parts) {
+        boolean sig = p.effectOk && (p.seq ? p.seqFired : familySelected && p.p <= cut);
         if (sig && o.decisive == null) {
           o.decisive = p;
           if (!p.seq) {
@@ -943,6 +957,10 @@ public final class RegressionDetector {
     BitSet leaves;
     Rep rep;
     Part decisive;
+
+    String familyKey() {
+      return service + "|" + signal.id() + "|" + rule;
+    }
 
     Outcome(String rule, Signal signal, String service, List<Part> parts, long n) {
       this.rule = rule;
