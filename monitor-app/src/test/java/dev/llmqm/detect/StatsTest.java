@@ -55,6 +55,15 @@ class StatsTest {
   }
 
   @Test
+  void studentTailOfKnownQuantiles() {
+    assertThat(Stats.studentUpperTail(2.228139, 10)).isCloseTo(0.025, within(1e-6));
+    assertThat(Stats.studentUpperTail(0, 7)).isCloseTo(0.5, within(1e-12));
+    assertThat(Stats.studentUpperTail(-1.812461, 10)).isCloseTo(0.95, within(1e-6));
+    Stats.Test t = Stats.meanShift(1.2, 100, 1.0, 100, 1.0, true, 10);
+    assertThat(t.pValue()).isGreaterThan(Stats.upperTail(t.statistic()));
+  }
+
+  @Test
   void sigmaFromPaneDispersion() {
     // three panes of 4 events with means 1, 2, 3: Σ n (m - 2)^2 = 8, /(P-1) = 4 → σ = 2.
     double q = 4 * 1 + 4 * 4 + 4 * 9; // Σ s²/n
