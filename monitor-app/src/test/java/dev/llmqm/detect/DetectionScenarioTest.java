@@ -172,6 +172,26 @@ class DetectionScenarioTest {
   }
 
   @Test
+  void pinnedReleaseBaselineTakesPrecedenceAndIsNotDuplicatedByTheTrailingRule() {
+    DetectionConfig cfg =
+        DetectionConfig.defaults()
+            .withPinnedBaselines(List.of(new DetectionConfig.PinnedBaseline(
+                "code-helper", "release-2024.1", ScenarioGenerator.windowStart(0), ScenarioGenerator.windowStart(40))));
+    ScenarioGenerator gen =
+        new ScenarioGenerator(51, ScenarioGenerator.thinFleet(1))
+            .with(new Regression(s -> s.get("service_name").equals("code-helper"), ONSET, 10_000, Effect.PII_RATE, 0.05));
+    List<Alert> fired = firing(run(gen, ONSET + 15, new RegressionDetector(cfg)));
+    fired.forEach(a -> System.out.println("  " + describe(a)));
+    assertThat(fired).filteredOn(a -> a.signal().equals("pii"))
+        .singleElement()
+        .satisfies(a -> {
+          assertThat(a.rule()).isEqualTo(RegressionDetector.RULE_PINNED);
+          assertThat(a.segment()).isEqualTo(Map.of("service_name", "code-helper"));
+          assertThat(a.severity()).isEqualTo(Alert.CRITICAL);
+        });
+  }
+
+  @Test
   void shouldBeDeterministic() {
     List<Alert> a = run(new ScenarioGenerator(41, ScenarioGenerator.thinFleet(1))
         .with(new Regression(s -> s.get("service_name").equals("code-helper"), 60, 10_000, Effect.PII_RATE, 0.05)), 80,

@@ -258,7 +258,7 @@ final class ScenarioGenerator {
       w[i] = 10 - i;
     }
     for (int s = 0; s < 5; s++) {
-      out.add(new Service("svc-" + s, 400, List.of(MINI, HAIKU, LLAMA, GPT4O, SONNET), List.of("a"),
+      out.add(new Service("svc-" + s, 1500, List.of(MINI, HAIKU, LLAMA, GPT4O, SONNET), List.of("a"),
           tenants, w, 0.1, "v1", "v2"));
     }
     return out;
