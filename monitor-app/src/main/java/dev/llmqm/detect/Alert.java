@@ -14,8 +14,8 @@ import java.util.Map;
  *       event for cost, tokens per event for tokens, mean score for relevance.
  *   <li>{@code statistic}: the z score of the deciding test, or the CUSUM sum for sequential
  *       detections; {@code pValue} is null for the latter.
- *   <li>{@code threshold}: what the decision compared against: the Benjamini–Hochberg p-value cut
- *       of that window for p-value tests, the CUSUM limit h for sequential ones; on RESOLVED, the
+ *   <li>{@code threshold}: what the decision compared against: the p-value cut of that window after
+ *       the multiple-testing correction for p-value tests, the CUSUM limit h for sequential ones; on RESOLVED, the
  *       laxer hold level.
  *   <li>{@code sampleSize}: events (or scored events) in the evaluation span of the segment.
  * </ul>

@@ -21,8 +21,14 @@ import java.util.Set;
  *     latency) in the evaluation span for a segment to be tested; default 20
  * @param minBaselineEvents minimum events in the reference for a segment to be tested; default 200
  *     (the canary control arm uses {@code minCurrentEvents})
- * @param alpha false discovery rate of the Benjamini–Hochberg correction applied to all p-value
- *     tests of one window (all services, segments, signals and rules); default 0.01
+ * @param minMeanEvents minimum events in the evaluation span for the per-event mean tests of cost
+ *     and tokens (skewed per-event values need more events for the t test); default 50
+ * @param alpha false discovery rate over the p-value tests of one window, controlled with the
+ *     Benjamini–Bogomolov two-level procedure: families are (service, signal, rule), each family's
+ *     p-value is its Bonferroni-adjusted minimum, BH at alpha selects R of the F families, and
+ *     inside a selected family of m tests a test is a discovery when p &lt;= alpha·R/F/m. This
+ *     keeps one strong regression (hundreds of correlated discoveries) from loosening the cut of
+ *     unrelated series; default 0.01
  * @param holdAlpha laxer, uncorrected level at which a FIRING alert still counts as bad
  *     (hysteresis); default 0.05
  * @param holdEffectFraction fraction of the minimum effect that keeps a FIRING alert bad; default
@@ -32,9 +38,11 @@ import java.util.Set;
  * @param confirmations consecutive windows a finding must survive before it FIRES; default 2
  * @param resolveAfter consecutive clean windows before a FIRING alert is RESOLVED; default 5
  * @param exactTestMinExpected the two-proportion test switches to Fisher's exact test when any
- *     expected cell count is below this; default 5
+ *     expected cell count is below this (the normal approximation is anti-conservative in the upper
+ *     tail of small counts); default 20
  * @param cusumK CUSUM reference value (allowance) in standard errors; default 0.5
- * @param cusumH CUSUM decision limit; default 10 (in-control run length of millions of windows)
+ * @param cusumH CUSUM decision limit; default 12 (in-control average run length about 10^6
+ *     windows for normal deviations; the per-event sigma is taken at its upper 95 % bound)
  * @param cusumClip per-window standardised deviations are clipped to ±this (robustness to heavy
  *     tails of tiny panes); default 4
  * @param cusumMinPaneEvents minimum scored events in a pane for it to update the CUSUM; default 5
@@ -58,6 +66,7 @@ public record DetectionConfig(
     int minBaselinePanes,
     long minCurrentEvents,
     long minBaselineEvents,
+    long minMeanEvents,
     double alpha,
     double holdAlpha,
     double holdEffectFraction,
@@ -153,7 +162,7 @@ public record DetectionConfig(
     p.put(Signal.COST, new SignalPolicy(0.0, 1.5));
     p.put(Signal.TOKENS, new SignalPolicy(0.0, 1.5));
     return new DetectionConfig(
-        4, 45, 5, 20, 20, 200, 0.01, 0.05, 0.5, 0.001, 2, 5, 5.0, 0.5, 10.0, 4.0, 5, 0.95, 0.1,
+        4, 45, 5, 20, 20, 200, 50, 0.01, 0.05, 0.5, 0.001, 2, 5, 20.0, 0.5, 12.0, 4.0, 5, 0.95, 0.1,
         0.10, 0.05, p,
         List.of("request_model", "prompt_template_version", "tenant_id", "feature", "rollout_variant"),
         Set.of("control", "stable", "baseline"),
@@ -164,7 +173,7 @@ public record DetectionConfig(
   public DetectionConfig withPinnedBaselines(List<PinnedBaseline> pinned) {
     return new DetectionConfig(
         evaluationPanes, baselinePanes, baselineGapPanes, minBaselinePanes, minCurrentEvents,
-        minBaselineEvents, alpha, holdAlpha, holdEffectFraction, explainAlpha, confirmations,
+        minBaselineEvents, minMeanEvents, alpha, holdAlpha, holdEffectFraction, explainAlpha, confirmations,
         resolveAfter, exactTestMinExpected, cusumK, cusumH, cusumClip, cusumMinPaneEvents,
         tailQuantile, minPsi, criticalErrorRateDelta, minScoreDrop, policies, rollupDimensions,
         controlVariants, pinned);

@@ -26,8 +26,9 @@ import java.util.TreeSet;
  * {@code pinned_release} (a configured range of panes frozen per service) and {@code
  * canary_vs_control} (each non-control rollout_variant against the control arm in the same span).
  * Segments are the service, its single-dimension roll-ups and its leaves; segments that cover the
- * same leaves are tested once. All p-value tests of a window share one Benjamini–Hochberg
- * correction; score means also run a CUSUM. A finding must pass its minimum sample size and
+ * same leaves are tested once. All p-value tests of a window share one two-level false discovery
+ * rate correction (Benjamini–Bogomolov over (service, signal, rule) families, see {@link
+ * DetectionConfig#alpha()}); score means also run a CUSUM. A finding must pass its minimum sample size and
  * minimum effect and be confirmed in consecutive windows; then it is attributed to the narrowest
  * segment that explains it (segment X explains Y when Y's traffic outside X looks normal) and
  * deduplicated against related alerts of the same signal. A FIRING alert resolves after {@code
@@ -117,16 +118,29 @@ public final class RegressionDetector {
         }
       }
     }
-    double[] ps =
-        outcomes.stream()
-            .flatMap(o -> o.parts.stream())
-            .filter(p -> !p.seq)
-            .mapToDouble(p -> p.p)
-            .toArray();
-    double cut = Stats.benjaminiHochbergCut(ps, cfg.alpha());
+    // Multiple testing: Benjamini–Bogomolov. Families are (service, signal, rule); a family's
+    // p-value is its Bonferroni-adjusted minimum; BH at alpha selects R of the F families; inside a
+    // selected family of m tests a test is a discovery when p <= alpha * R / F / m.
+    Map<String, double[]> fam = new TreeMap<>(); // key -> {min p, m}
     for (Outcome o : outcomes) {
       for (Part p : o.parts) {
-        boolean sig = p.effectOk && (p.seq ? p.seqFired : p.p <= cut);
+        if (!p.seq) {
+          double[] f = fam.computeIfAbsent(o.familyKey(), k -> new double[] {1.0, 0});
+          f[0] = Math.min(f[0], p.p);
+          f[1]++;
+        }
+      }
+    }
+    double[] famP = fam.values().stream().mapToDouble(f -> Math.min(1.0, f[0] * f[1])).toArray();
+    double famCut = Stats.benjaminiHochbergCut(famP, cfg.alpha());
+    long selected = java.util.Arrays.stream(famP).filter(x -> x <= famCut).count();
+    double level = famP.length == 0 ? 0 : cfg.alpha() * selected / famP.length;
+    for (Outcome o : outcomes) {
+      double[] f = fam.get(o.familyKey());
+      boolean familySelected = f != null && Math.min(1.0, f[0] * f[1]) <= famCut && selected > 0;
+      double cut = f == null ? 0 : level / f[1];
+      for (Part p : o.parts) {
+        boolean sig = p.effectOk && (p.seq ? p.seqFired : familySelected && p.p <= cut);
         if (sig && o.decisive == null) {
           o.decisive = p;
           if (!p.seq) {
@@ -338,14 +352,14 @@ public final class RegressionDetector {
         long n0 = ref.count();
         int q = s == Signal.COST ? Moments.COST : Moments.TOK;
         double sigma = mom == null ? Double.NaN : mom.sigma(q);
-        if (n1 < minCur || n0 < minRef || !(sigma > 0)) {
+        if (n1 < Math.max(minCur, cfg.minMeanEvents()) || n0 < minRef || !(sigma > 0)) {
           return n1;
         }
         double m1 = s == Signal.COST ? cur.d[Agg.COST] / n1 : (double) cur.tokens() / n1;
         double m0 = s == Signal.COST ? ref.d[Agg.COST] / n0 : (double) ref.tokens() / n0;
-        Stats.Test t = Stats.meanShift(m1, n1, m0, n0, sigma, true);
+        Stats.Test t = Stats.meanShift(m1, n1, m0, n0, sigma, true, mom.df(q));
         double f = cfg.holdEffectFraction();
-        Part p = new Part("mean_z", t.pValue(), m1, m0, t.statistic());
+        Part p = new Part("mean_t", t.pValue(), m1, m0, t.statistic());
         p.effectOk = up(m1, m0, pol.minAbsDelta(), pol.minRatio());
         p.holdEffectOk = up(m1, m0, pol.minAbsDelta() * f, 1 + (pol.minRatio() - 1) * f);
         parts.add(p);
@@ -363,15 +377,24 @@ public final class RegressionDetector {
         }
         double m1 = cur.d[g ? Agg.G_SUM : Agg.R_SUM] / n1;
         double m0 = ref.d[g ? Agg.G_SUM : Agg.R_SUM] / n0;
-        double sigma = mom == null ? Double.NaN : mom.sigma(g ? Moments.G : Moments.R);
-        if (!(sigma > 0)) {
+        int q = g ? Moments.G : Moments.R;
+        double sigma = mom == null ? Double.NaN : mom.sigma(q);
+        double df = Double.POSITIVE_INFINITY;
+        double sigmaUpper;
+        if (sigma > 0) {
+          df = mom.df(q);
+          // upper 95 % confidence bound of sigma, for the CUSUM (which has no t correction)
+          sigmaUpper = sigma * (1 + 1.645 / Math.sqrt(2 * df));
+        } else {
           sigma = Math.sqrt(Math.max(m0 * (1 - m0), 0.0)); // bound for a [0,1] score
+          sigmaUpper = sigma;
         }
         sigma = Math.max(sigma, 0.01);
+        sigmaUpper = Math.max(sigmaUpper, 0.01);
         double drop = m0 - m1;
         double f = cfg.holdEffectFraction();
-        Stats.Test t = Stats.meanShift(m1, n1, m0, n0, sigma, false);
-        Part mz = new Part("mean_z", t.pValue(), m1, m0, t.statistic());
+        Stats.Test t = Stats.meanShift(m1, n1, m0, n0, sigma, false, df);
+        Part mz = new Part("mean_t", t.pValue(), m1, m0, t.statistic());
         mz.effectOk = drop >= cfg.minScoreDrop();
         mz.holdEffectOk = drop >= cfg.minScoreDrop() * f;
         parts.add(mz);
@@ -380,7 +403,7 @@ public final class RegressionDetector {
           long nl = last.l[g ? Agg.G_COUNT : Agg.R_COUNT];
           if (nl >= cfg.cusumMinPaneEvents()) {
             double ml = last.d[g ? Agg.G_SUM : Agg.R_SUM] / nl;
-            double z = (m0 - ml) / (sigma / Math.sqrt(nl));
+            double z = (m0 - ml) / (sigmaUpper / Math.sqrt(nl));
             s0 = Stats.cusumStep(s0, z, cfg.cusumK(), cfg.cusumClip());
             cusums.put(cusumKey, s0);
           }
@@ -618,8 +641,8 @@ public final class RegressionDetector {
       c.base[i] = st.base.get(k);
       c.pin[i] = c.pinnedReady ? st.pin.get(k) : null;
       Map<String, String> dims = st.leafDims.get(k);
-      for (Map<String, String> sd : family(st.name, dims)) {
-        fam.computeIfAbsent(segKey(sd), x -> new Seg(sd)).leaves.set(i);
+      for (Map.Entry<String, Map<String, String>> sd : st.familyOf(k).entrySet()) {
+        fam.computeIfAbsent(sd.getKey(), x -> new Seg(sd.getValue())).leaves.set(i);
       }
       String v = dims.get(VARIANT);
       if (v == null || cfg.controlVariants().contains(v)) {
@@ -689,6 +712,20 @@ public final class RegressionDetector {
   private final class ServiceState {
     final String name;
     final Map<String, Map<String, String>> leafDims = new HashMap<>();
+    private final Map<String, Map<String, Map<String, String>>> families = new HashMap<>();
+
+    /** Family segments of a leaf, key → dims, cached. */
+    Map<String, Map<String, String>> familyOf(String leafKey) {
+      return families.computeIfAbsent(
+          leafKey,
+          k -> {
+            Map<String, Map<String, String>> m = new LinkedHashMap<>();
+            for (Map<String, String> sd : family(name, leafDims.get(k))) {
+              m.put(segKey(sd), sd);
+            }
+            return m;
+          });
+    }
     final ArrayDeque<Win> recent = new ArrayDeque<>();
     final ArrayDeque<Win> pending = new ArrayDeque<>();
     final ArrayDeque<Win> accepted = new ArrayDeque<>();
@@ -714,8 +751,8 @@ public final class RegressionDetector {
       Map<String, Agg> segAggs = new HashMap<>();
       w.leaves.forEach(
           (k, a) -> {
-            for (Map<String, String> sd : family(name, leafDims.get(k))) {
-              segAggs.computeIfAbsent(segKey(sd), x -> new Agg()).add(a);
+            for (String sk : familyOf(k).keySet()) {
+              segAggs.computeIfAbsent(sk, x -> new Agg()).add(a);
             }
           });
       segAggs.forEach((k, a) -> w.moments.put(k, Moments.ofPane(a)));
@@ -818,6 +855,10 @@ public final class RegressionDetector {
 
     boolean empty() {
       return panes[0] < 0.5 && panes[1] < 0.5 && panes[2] < 0.5;
+    }
+
+    double df(int q) {
+      return panes[q] - 1;
     }
 
     double sigma(int q) {
@@ -943,6 +984,10 @@ public final class RegressionDetector {
     BitSet leaves;
     Rep rep;
     Part decisive;
+
+    String familyKey() {
+      return service + "|" + signal.id() + "|" + rule;
+    }
 
     Outcome(String rule, Signal signal, String service, List<Part> parts, long n) {
       this.rule = rule;

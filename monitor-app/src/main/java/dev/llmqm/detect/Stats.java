@@ -1,6 +1,7 @@
 package dev.llmqm.detect;
 
 import java.util.Arrays;
+import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 
@@ -94,6 +95,16 @@ public final class Stats {
    */
   public static Test meanShift(
       double mean1, long n1, double mean0, long n0, double sigma, boolean greater) {
+    return meanShift(mean1, n1, mean0, n0, sigma, greater, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As {@link #meanShift(double, long, double, long, double, boolean)} when sigma is itself an
+   * estimate with {@code df} degrees of freedom: the p-value comes from Student's t with df
+   * degrees of freedom (the normal when df is infinite).
+   */
+  public static Test meanShift(
+      double mean1, long n1, double mean0, long n0, double sigma, boolean greater, double df) {
     if (n1 <= 0 || n0 <= 0 || !(sigma > 0)) {
       return Test.NONE;
     }
@@ -101,7 +112,17 @@ public final class Stats {
     if (!greater) {
       z = -z;
     }
-    return new Test(z, upperTail(z));
+    return new Test(z, Double.isInfinite(df) ? upperTail(z) : studentUpperTail(z, df));
+  }
+
+  /** P(T > t) for Student's t with df degrees of freedom. */
+  public static double studentUpperTail(double t, double df) {
+    if (!(df > 0)) {
+      return t > 0 ? 0.0 : 1.0;
+    }
+    double x = df / (df + t * t);
+    double tail = 0.5 * Beta.regularizedBeta(x, df / 2.0, 0.5);
+    return t > 0 ? tail : 1.0 - tail;
   }
 
   /**
