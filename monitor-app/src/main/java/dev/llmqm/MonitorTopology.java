@@ -63,7 +63,27 @@ public final class MonitorTopology {
     return build(config, topics, metrics, PriceCatalog.builtIn());
   }
 
+  /** Where the pane store keeps its state: RocksDB in the service, memory for offline replays. */
+  public enum StoreKind {
+    PERSISTENT,
+    IN_MEMORY
+  }
+
   public static Topology build(MonitorConfig config, MonitorTopics topics, MonitorMetrics metrics, PriceCatalog prices) {
+    return build(config, topics, metrics, prices, StoreKind.PERSISTENT);
+  }
+
+  private static Materialized<SegmentKey, PaneAggregate, WindowStore<Bytes, byte[]>> paneStore(MonitorConfig config, StoreKind kind) {
+    if (kind == StoreKind.IN_MEMORY) {
+      Duration retention = config.windowSize().plus(config.windowGrace()).plus(Duration.ofMinutes(5));
+      return Materialized.<SegmentKey, PaneAggregate>as(
+          org.apache.kafka.streams.state.Stores.inMemoryWindowStore("pane-store", retention, config.windowSize(), false));
+    }
+    return Materialized.<SegmentKey, PaneAggregate, WindowStore<Bytes, byte[]>>as("pane-store");
+  }
+
+  public static Topology build(MonitorConfig config, MonitorTopics topics, MonitorMetrics metrics, PriceCatalog prices,
+      StoreKind stores) {
     StreamsBuilder builder = new StreamsBuilder();
     EventValidator validator = new EventValidator(config.maxFieldChars(), config.maxContextChunks());
     Tier1Scorer scorer = new Tier1Scorer(new ScoringConfig(config.scoringMaxFieldChars(), config.phoneRegions()));
@@ -118,7 +138,7 @@ public final class MonitorTopology {
                   return pane;
                 },
                 Named.as("pane-aggregate"),
-                Materialized.<SegmentKey, PaneAggregate, WindowStore<Bytes, byte[]>>as("pane-store")
+                paneStore(config, stores)
                     .withKeySerde(InternalSerdes.segmentKey())
                     .withValueSerde(InternalSerdes.pane()))
             .toStream(Named.as("pane-stream"))

@@ -68,7 +68,9 @@ public final class ReplayCommand {
     long events = 0;
     long malformed = 0;
     long[] written = new long[2];
-    try (TopologyTestDriver driver = new TopologyTestDriver(MonitorTopology.build(config, topics, metrics), props, Instant.EPOCH);
+    try (TopologyTestDriver driver = new TopologyTestDriver(
+            MonitorTopology.build(config, topics, metrics, dev.llmqm.window.PriceCatalog.builtIn(), MonitorTopology.StoreKind.IN_MEMORY),
+            props, Instant.EPOCH);
         BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
         BufferedWriter aggOut = writer(aggregatesOut);
         BufferedWriter alertOut = writer(alertsOut)) {
