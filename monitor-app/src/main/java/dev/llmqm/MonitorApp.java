@@ -177,7 +177,7 @@ public final class MonitorApp {
     KafkaProducer<String, LlmTraceEvent> producer = producer(config);
     long start = System.currentTimeMillis();
     DemoTraffic traffic = new DemoTraffic(new TrafficGenerator(42, rate, demoRegressions(start)), speed, start,
-        e -> producer.send(new ProducerRecord<>(config.topics().traces(), e.getTraceId(), e))).start();
+        e -> producer.send(record(config, e))).start();
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       traffic.close();
@@ -239,8 +239,7 @@ public final class MonitorApp {
       }
     }
     KafkaProducer<String, LlmTraceEvent> producer = producer(config);
-    DemoTraffic traffic = new DemoTraffic(generator, speed, start,
-        e -> producer.send(new ProducerRecord<>(config.topics().traces(), e.getTraceId(), e))).start();
+    DemoTraffic traffic = new DemoTraffic(generator, speed, start, e -> producer.send(record(config, e))).start();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       traffic.close();
@@ -251,6 +250,11 @@ public final class MonitorApp {
         config.topics().traces(), config.bootstrapServers(), rate, speed);
     stop.await();
     return 0;
+  }
+
+  /** A trace record keyed by trace id, with the event's end time as its timestamp. */
+  static ProducerRecord<String, LlmTraceEvent> record(MonitorConfig config, LlmTraceEvent e) {
+    return new ProducerRecord<>(config.topics().traces(), null, e.getEndTime().toEpochMilli(), e.getTraceId(), e);
   }
 
   static KafkaProducer<String, LlmTraceEvent> producer(MonitorConfig config) {

@@ -85,7 +85,7 @@ public final class MonitorTopology {
   public static Topology build(MonitorConfig config, MonitorTopics topics, MonitorMetrics metrics, PriceCatalog prices,
       StoreKind stores) {
     StreamsBuilder builder = new StreamsBuilder();
-    EventValidator validator = new EventValidator(config.maxFieldChars(), config.maxContextChunks());
+    EventValidator validator = new EventValidator(config.maxFieldChars(), config.maxContextChunks(), config.maxFutureSkew().toMillis());
     Tier1Scorer scorer = new Tier1Scorer(new ScoringConfig(config.scoringMaxFieldChars(), config.phoneRegions()));
     SamplingConfig defaults = SamplingConfig.defaults();
     TraceSampler sampler = new TraceSampler(new SamplingConfig(config.samplingRate(), Map.of(),
@@ -93,7 +93,7 @@ public final class MonitorTopology {
     SegmentBudgets budgets = new SegmentBudgets(config.segmentMaxValues(), config.segmentMaxTenants(), Map.of());
 
     KStream<String, Checked> checked =
-        builder.stream(topics.traces().name(), topics.traces().consumed("traces-source", new dev.llmqm.ingest.EventTimeExtractor()))
+        builder.stream(topics.traces().name(), topics.traces().consumed("traces-source", new dev.llmqm.ingest.EventTimeExtractor(config.maxFutureSkew().toMillis())))
             .processValues(dev.llmqm.ingest.Stages.validate(validator, metrics), Named.as("validate"));
 
     Map<String, KStream<String, Checked>> validation =

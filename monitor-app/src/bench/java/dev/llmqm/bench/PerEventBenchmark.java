@@ -59,7 +59,7 @@ public class PerEventBenchmark {
     InMemorySchemaRegistry registry = InMemorySchemaRegistry.forScope("bench");
     wire = new AvroWireSerializer<LlmTraceEvent>(registry, true, false).serialize("llm.traces.v1", event);
     deserializer = new AvroWireDeserializer<>(LlmTraceEvent.class, registry);
-    validator = new EventValidator(262_144, 256);
+    validator = new EventValidator(262_144, 256, 900_000);
     prices = PriceCatalog.builtIn();
     pane = PaneAggregate.empty();
   }

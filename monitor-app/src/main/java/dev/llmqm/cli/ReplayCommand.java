@@ -23,9 +23,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -80,6 +83,10 @@ public final class ReplayCommand {
           topics.aggregates().name(), new StringDeserializer(), topics.aggregates().valueSerde().deserializer());
       TestOutputTopic<String, QualityAlert> alerts = driver.createOutputTopic(
           topics.alerts().name(), new StringDeserializer(), topics.alerts().valueSerde().deserializer());
+      List<TestOutputTopic<byte[], byte[]>> discarded = new ArrayList<>();
+      for (String topic : List.of(topics.samples().name(), topics.scores().name(), topics.dlq().name(), topics.quarantine().name())) {
+        discarded.add(driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+      }
       String line;
       while ((line = in.readLine()) != null) {
         lines++;
@@ -98,6 +105,9 @@ public final class ReplayCommand {
         events++;
         if (events % 2048 == 0) {
           drain(aggregates, alerts, aggOut, alertOut, written);
+          for (TestOutputTopic<byte[], byte[]> topic : discarded) {
+            topic.readRecordsToList();
+          }
         }
       }
       drain(aggregates, alerts, aggOut, alertOut, written);

@@ -83,6 +83,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("log.cleaner.dedupe.buffer.size", "2097152");
     p.put("num.network.threads", "2");
     p.put("num.io.threads", "2");
+    // The demo runs event time ahead of the wall clock; let the broker accept future record timestamps.
+    p.put("log.message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE));
     KafkaConfig config = KafkaConfig.fromProps(p, false);
 
     Formatter formatter = new Formatter()

@@ -9,11 +9,22 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  * records without a usable {@code end_time} keep the record timestamp (validation rejects them).
  */
 public final class EventTimeExtractor implements TimestampExtractor {
+  private final long maxFutureSkewMs;
+
+  /**
+   * @param maxFutureSkewMs an {@code end_time} further ahead of the record timestamp is not trusted
+   *     as event time (the broker would reject it downstream); the record timestamp is used and
+   *     validation sends the event to the dead-letter topic
+   */
+  public EventTimeExtractor(long maxFutureSkewMs) {
+    this.maxFutureSkewMs = maxFutureSkewMs;
+  }
+
   @Override
   public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
     if (record.value() instanceof LlmTraceEvent e && e.getEndTime() != null) {
       long t = e.getEndTime().toEpochMilli();
-      if (t > 0) {
+      if (t > 0 && (record.timestamp() < 0 || t - record.timestamp() <= maxFutureSkewMs)) {
         return t;
       }
     }

@@ -14,14 +14,24 @@ import java.util.Optional;
 public final class EventValidator {
   private final int maxFieldChars;
   private final int maxContextChunks;
+  private final long maxFutureSkewMs;
 
-  public EventValidator(int maxFieldChars, int maxContextChunks) {
+  public EventValidator(int maxFieldChars, int maxContextChunks, long maxFutureSkewMs) {
     this.maxFieldChars = maxFieldChars;
     this.maxContextChunks = maxContextChunks;
+    this.maxFutureSkewMs = maxFutureSkewMs;
   }
 
-  /** The first problem found, or empty when the event is valid. */
+  /** As {@link #validate(LlmTraceEvent, long)} without a record timestamp to check against. */
   public Optional<Violation> validate(LlmTraceEvent e) {
+    return validate(e, -1);
+  }
+
+  /**
+   * The first problem found, or empty when the event is valid. {@code recordTimestamp} (negative
+   * when unknown) bounds how far in the future {@code end_time} may be.
+   */
+  public Optional<Violation> validate(LlmTraceEvent e, long recordTimestamp) {
     String missing =
         firstBlank(
             e.getEventId(), "event_id", e.getTraceId(), "trace_id", e.getServiceName(), "service_name",
@@ -41,6 +51,10 @@ public final class EventValidator {
     }
     if (end < start) {
       return fail(DlqReason.INVALID_TIME, "end_time is " + (start - end) + " ms before start_time");
+    }
+    if (recordTimestamp >= 0 && end - recordTimestamp > maxFutureSkewMs) {
+      return fail(DlqReason.INVALID_TIME, "end_time is " + (end - recordTimestamp)
+          + " ms ahead of the record timestamp, limit " + maxFutureSkewMs);
     }
     if (e.getTtftMs() != null && (!Double.isFinite(e.getTtftMs()) || e.getTtftMs() < 0)) {
       return fail(DlqReason.INVALID_TIME, "ttft_ms must be a non-negative number");

@@ -38,7 +38,7 @@ final class ValidateProcessor implements FixedKeyProcessor<String, LlmTraceEvent
     if (event == null) {
       return; // tombstones carry no event
     }
-    Optional<Violation> violation = validator.validate(event);
+    Optional<Violation> violation = validator.validate(event, record.timestamp());
     String service = LabelValues.bounded(event.getServiceName());
     String model = LabelValues.bounded(event.getRequestModel());
     if (violation.isEmpty()) {

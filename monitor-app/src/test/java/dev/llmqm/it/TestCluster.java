@@ -14,6 +14,7 @@ public final class TestCluster implements AutoCloseable {
         .setConfigProp("transaction.state.log.replication.factor", "1")
         .setConfigProp("transaction.state.log.min.isr", "1")
         .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .setConfigProp("log.message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE))
         .build();
     cluster.format();
     cluster.startup();

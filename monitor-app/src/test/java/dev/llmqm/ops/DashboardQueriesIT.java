@@ -76,7 +76,7 @@ class DashboardQueriesIT {
             new Regression(Regression.Kind.PII, onset, 0.05, "support-bot", null, null, null, null),
             new Regression(Regression.Kind.ERRORS, onset, 0.2, "code-helper", null, null, null, null));
         DemoTraffic traffic = new DemoTraffic(new TrafficGenerator(3, 10, regressions), 120, start,
-            e -> producer.send(new ProducerRecord<>(config.topics().traces(), e.getTraceId(), e))).start();
+            e -> producer.send(new ProducerRecord<>(config.topics().traces(), null, e.getEndTime().toEpochMilli(), e.getTraceId(), e))).start();
         int port = freePort();
         prometheus = startPrometheus(service.httpPort(), port);
         try {
