@@ -52,16 +52,12 @@ public final class InjectionScorer {
   private static final List<Rule> RULES =
       List.of(
           // ---- override
-          rule(Family.OVERRIDE, 0.9, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr",
-                  "neglect", "abandon", "discard", "drop", "erase", "aside", "attention", "follow", "throw",
-                  "scrap"},
+          rule(Family.OVERRIDE, 0.9, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr", "neglect", "abandon", "discard", "drop", "erase", "set aside", "pay no attention", "do not follow", "don't follow", "stop following", "no longer follow", "throw out", "scrap"},
               "\\b" + OVERRIDE_VERBS + "\\b(?: \\S+){0,3}? " + QUALIFIERS + W + "{0,3}? " + STRONG_TARGETS
                   + "\\b"),
-          rule(Family.OVERRIDE, 0.45, new String[] {"ignor", "disregard", "forget", "bypass", "overr",
-                  "neglect", "abandon", "discard", "aside", "follow"},
+          rule(Family.OVERRIDE, 0.45, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr", "neglect", "abandon", "discard", "drop", "erase", "set aside", "pay no attention", "do not follow", "don't follow", "stop following", "no longer follow", "throw out", "scrap"},
               "\\b" + OVERRIDE_VERBS + "\\b (?:the|any|every|given|these|those) " + STRONG_TARGETS + "\\b"),
-          rule(Family.OVERRIDE, 0.85, new String[] {"ignor", "disregard", "forget", "bypass", "overr",
-                  "neglect", "abandon", "discard", "aside", "follow"},
+          rule(Family.OVERRIDE, 0.85, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr", "neglect", "abandon", "discard", "drop", "erase", "set aside", "pay no attention", "do not follow", "don't follow", "stop following", "no longer follow", "throw out", "scrap"},
               "\\b" + OVERRIDE_VERBS + "\\b(?: \\S+){0,2}? (?:previous|previously|prior|above|earlier"
                   + "|preceding|original|initial|existing|former|your|all (?:the |your )?|any)"
                   + W + "{0,2}? " + WEAK_TARGETS + "\\b"),
@@ -69,19 +65,18 @@ public final class InjectionScorer {
               "\\b(?:ignore|disregard|forget)\\b (?:about )?(?:all |literally )?(?:everything|anything|all that"
                   + "|what(?:ever)?)" + W + "{0,4}? (?:above|before|previously|earlier|so far|you were told"
                   + "|you've been told|you have been told|i said|i told you|you know|you were given)"),
-          rule(Family.OVERRIDE, 0.6, new String[] {"new", "updated", "real", "actual", "revised"},
-              "\\b(?:your )?(?:new|updated|real|actual|revised|true) (?:instructions?|directives?|task|orders"
+          rule(Family.OVERRIDE, 0.6, new String[] {"your ", "new ", "updated ", "real ", "actual ", "revised ", "true "},
+              "(?:your )?(?:new|updated|real|actual|revised|true) (?:instructions?|directives?|task|orders"
                   + "|objective|mission|role|system prompt|rules)(?: are| is)?\\s?:"),
-          rule(Family.OVERRIDE, 0.6, new String[] {"new", "instead"},
-              "\\b(?:your|the) (?:new|real|actual|true) (?:instructions?|task|objective|goal|mission|role|"
-                  + "purpose) (?:is|are) (?:to|now)\\b"),
+          rule(Family.OVERRIDE, 0.6, new String[] {"new ", "real ", "actual ", "true "},
+              "(?:new|real|actual|true) (?:instructions?|task|objective|goal|mission|role|purpose) (?:is|are)"
+                  + " (?:to|now)\\b"),
           rule(Family.OVERRIDE, 0.55, new String[] {"from now on", "from this point"},
               "\\bfrom (?:now on|this point(?: on| forward)?),? (?:you|your)\\b" + W + "{0,10}? (?:no|not"
                   + "|never|without|ignore|unfiltered|uncensored|unrestricted|dan|anything|evil|any (?:rules"
                   + "|restrictions|filters))\\b"),
           // ---- extraction
-          rule(Family.EXTRACTION, 0.85, new String[] {"prompt", "instruction", "rules", "message",
-                  "directive", "configuration", "guideline"},
+          rule(Family.EXTRACTION, 0.85, new String[] {"reveal", "print", "show", "display", "output", "repeat", "recite", "dump", "leak", "expose", "disclose", "share", "tell", "give", "write", "spell", "paste", "copy", "return", "translate", "summari", "read", "list", "provide", "send", "type"},
               "\\b(?:reveal|print|show|display|output|repeat|recite|dump|leak|expose|disclose|share|tell|give"
                   + "|write|spell|paste|copy|return|translate|summari[sz]e|read|list|provide|send|type)\\b"
                   + W + "{0,4}? (?:your|the|its|this (?:ai|bot|assistant|model|chatbot)'?s?) (?:\\S+ ){0,2}?"
@@ -90,39 +85,38 @@ public final class InjectionScorer {
                   + " (?:prompt|instructions|rules|message|directives|configuration|guidelines)"
                   + "|pre-?prompt|meta-?prompt|instructions (?:you were|you have been|you've been) given"
                   + "|prompt above|instructions above)\\b"),
-          rule(Family.EXTRACTION, 0.8, new String[] {"your"},
+          rule(Family.EXTRACTION, 0.8, new String[] {"what "},
               "\\bwhat (?:is|are|was|were|does|did)\\b" + W + "{0,2}? your (?:\\S+ )?(?:system prompt|system"
                   + " message|(?:initial|original|hidden|secret|internal|exact|full|first|developer)"
                   + " (?:prompt|instructions|rules|directives))\\b"),
-          rule(Family.EXTRACTION, 0.75, new String[] {"above", "before", "preceding", "verbatim"},
+          rule(Family.EXTRACTION, 0.75, new String[] {"repeat", "print", "output", "recite", "copy", "show", "display", "write", "reproduce", "echo", "paste"},
               "\\b(?:repeat|print|output|recite|copy|show|display|write|reproduce|echo|paste)\\b(?: \\S+){0,4}?"
                   + " (?:words|text|everything|all|content|instructions|message|lines|prompt|sentences)"
                   + "(?: \\S+){0,2}? (?:above|before (?:this|my)|preceding)\\b"),
-          rule(Family.EXTRACTION, 0.75, new String[] {"verbatim", "word for word"},
+          rule(Family.EXTRACTION, 0.75, new String[] {"repeat", "print", "output", "recite", "copy", "show", "reproduce", "echo"},
               "\\b(?:repeat|print|output|recite|copy|show|reproduce|echo)\\b" + W + "{0,6}? (?:instructions"
                   + "|prompt|rules|guidelines|message|configuration)\\b" + W + "{0,3}? (?:verbatim|word for"
                   + " word)"),
-          rule(Family.EXTRACTION, 0.75, new String[] {"starting with", "begins with", "beginning with"},
+          rule(Family.EXTRACTION, 0.75, new String[] {"repeat", "print", "output", "recite", "copy", "reproduce"},
               "\\b(?:repeat|print|output|recite|copy|reproduce)\\b" + W + "{0,6}? (?:starting|beginning"
                   + "|that begins?) with ['\"]?you are"),
           // ---- jailbreak / role play
-          rule(Family.JAILBREAK, 0.9, new String[] {"anything now"}, "\\bdo anything now\\b"),
-          rule(Family.JAILBREAK, 0.8, new String[] {"dan"},
-              "\\b(?:you are|you're|act as|acting as|become|pretend to be|stay|you will be|play|roleplay as"
-                  + "|role-play as) (?:now )?(?:a |the )?dan\\b|\\bdan mode\\b|\\banti-dan\\b|\\bdan prompt\\b"),
-          rule(Family.JAILBREAK, 0.85, new String[] {"longer", "not bound", "not restricted"},
-              "\\b(?:you are|you're|you will be|are now|you)\\b(?: \\S+)?? (?:no longer|not) (?:bound|restricted"
-                  + "|limited|constrained|governed|held back|required to follow|obligated to follow|subject to)"
-                  + "\\b"),
-          rule(Family.JAILBREAK, 0.8, new String[] {"longer", "not bound"},
-              "\\b(?:no longer|not) bound by\\b"),
-          rule(Family.JAILBREAK, 0.75, new String[] {"free"},
+          rule(Family.JAILBREAK, 0.9, new String[] {"do anything now"}, "\\bdo anything now\\b"),
+          rule(Family.JAILBREAK, 0.8, new String[] {"you are", "you're", "act as", "acting as", "become", "pretend to be", "stay", "you will be", "play", "roleplay as", "role-play as", "dan ", "anti-dan"},
+              "(?:you are|you're|act as|acting as|become|pretend to be|stay|you will be|play|roleplay as"
+                  + "|role-play as) (?:now )?(?:a |the )?dan\\b|dan mode\\b|anti-dan\\b|dan prompt\\b"),
+          rule(Family.JAILBREAK, 0.85, new String[] {"no longer", "not "},
+              "(?:no longer|not) (?:bound|restricted|limited|constrained|governed|held back|required to follow"
+                  + "|obligated to follow|subject to)\\b(?: by| to)?(?: \\S+){0,3}? (?:rules|restrictions"
+                  + "|guidelines|polic(?:y|ies)|openai|anthropic|ethics|ethical|moral|filters|programming"
+                  + "|limitations|guardrails|content|training|constraints|any)\\b"),
+          rule(Family.JAILBREAK, 0.75, new String[] {"freed", "free", "liberated", "released", "broken free", "break free"},
               "\\b(?:freed|free|liberated|released|broken free|break free)\\b (?:from|of)" + W + "{0,3}?"
                   + " (?:rules|restrictions|constraints|guidelines|policies|limitations|confines|shackles"
                   + "|chains|programming|filters|censorship|openai|anthropic)\\b"),
           rule(Family.JAILBREAK, 0.8, new String[] {"developer mode", "dev mode"},
               "\\b(?:developer|dev) mode (?:enabled|activated|is on|output|response|unlocked)"),
-          rule(Family.JAILBREAK, 0.75, new String[] {"developer mode", "dev mode"},
+          rule(Family.JAILBREAK, 0.75, new String[] {"you are", "you're", "you will", "act as", "acting as", "pretend", "simulate", "emulate", "behave"},
               "\\b(?:you are|you're|you will|act as|acting as|pretend|simulate|emulate|behave)\\b"
                   + W + "{0,5}? (?:with |in |as if in )?(?:developer|dev) mode"),
           rule(Family.JAILBREAK, 0.7, new String[] {"jailbr"}, "\\bjailbr(?:oken|eak mode|eaked)\\b"),
@@ -132,37 +126,34 @@ public final class InjectionScorer {
                   + "censorship|rules|guidelines|boundaries|limits|guardrails|ethic(?:s|al guidelines|al"
                   + " constraints|al considerations)|moral(?:s|ity| constraints)|safety (?:guidelines"
                   + "|filters|measures)|content polic(?:y|ies)|refusals?|warnings)\\b"),
-          rule(Family.JAILBREAK, 0.6, new String[] {"unfiltered", "uncensored", "unrestricted", "amoral",
-                  "unethical", "evil", "unaligned", "rogue", "unbound", "unchained", "limitless"},
+          rule(Family.JAILBREAK, 0.6, new String[] {"unfiltered", "uncensored", "unrestricted", "unbound", "unchained", "amoral", "unethical", "evil", "unaligned", "rogue", "limitless"},
               "\\b(?:unfiltered|uncensored|unrestricted|unbound|unchained|amoral|unethical|evil|unaligned"
                   + "|rogue|limitless) (?:ai|assistant|chatbot|model|version|mode|persona|character|gpt|llm"
                   + "|alter ego|twin|bot|entity)\\b"),
-          rule(Family.JAILBREAK, 0.75, new String[] {"pretend", "act", "behave", "roleplay", "role-play",
-                  "imagine", "respond", "answer", "simulate", "you are"},
+          rule(Family.JAILBREAK, 0.75, new String[] {"pretend", "act", "behave", "roleplay", "role-play", "imagine", "respond", "answer", "simulate", "you are", "you're"},
               "\\b(?:pretend|act|behave|roleplay|role-play|imagine|respond|answer|simulate|you are|you're)\\b"
                   + W + "{0,8}? (?:unfiltered|uncensored|unrestricted|amoral|unaligned|no (?:rules|restrictions"
                   + "|limits|filters|ethics|morals|guidelines|boundaries|censorship|content polic(?:y|ies)))"
                   + "\\b"),
-          rule(Family.JAILBREAK, 0.85, new String[] {"safety", "content", "ethic", "moral", "openai",
-                  "anthropic", "security", "filter"},
+          rule(Family.JAILBREAK, 0.85, new String[] {"ignor", "bypass", "disable", "turn off", "switch off", "overr", "circumvent", "evade", "get around", "break", "deactivate", "remove", "lift", "suspend"},
               "\\b(?:ignore|ignoring|bypass|disable|turn off|switch off|override|circumvent|evade|get around"
                   + "|break|deactivate|remove|lift|suspend)\\b" + W + "{0,3}? (?:safety|content|ethical"
                   + "|moral|openai'?s?|anthropic'?s?|security|censorship) (?:\\S+ )?(?:filters?|guidelines"
                   + "|polic(?:y|ies)|restrictions|rules|protocols|measures|guardrails|settings|training"
                   + "|constraints|moderation|safeguards)\\b"),
-          rule(Family.JAILBREAK, 0.6, new String[] {"refuse", "decline", "say no", "reject"},
+          rule(Family.JAILBREAK, 0.6, new String[] {"never", "don't", "do not", "must not", "cannot", "can't", "will not", "won't", "are not allowed", "are unable"},
               "\\b(?:never|don't|do not|must not|cannot|can't|will not|won't|are not allowed to|are unable"
                   + " to) (?:ever )?(?:refuse|decline|say no|reject (?:any|a) request)\\b"),
           rule(Family.JAILBREAK, 0.6, new String[] {"you have no", "you don't have", "you do not have"},
               "\\byou (?:have no|don't have any|do not have any|don't have|do not have) (?:\\S+ )?(?:rules"
                   + "|restrictions|limits|limitations|filters|ethics|morals|guidelines|boundaries"
                   + "|censorship|content polic(?:y|ies))\\b"),
-          rule(Family.JAILBREAK, 0.6, new String[] {"anything"},
+          rule(Family.JAILBREAK, 0.6, new String[] {"you can", "you will", "you must", "you shall"},
               "\\byou (?:can|will|must|shall) (?:now )?(?:do|say|answer|generate|write) anything\\b"),
-          rule(Family.JAILBREAK, 0.55, new String[] {" mode"},
+          rule(Family.JAILBREAK, 0.55, new String[] {"opposite", "evil", "chaos", "god", "sudo", "unrestricted", "jailbreak", "dude", "stan", "aim", "unfiltered", "uncensored", "no-filter", "nofilter", "based"},
               "\\b(?:opposite|evil|chaos|god|sudo|unrestricted|jailbreak|dude|stan|aim|unfiltered"
                   + "|uncensored|no-?filter|based) mode\\b"),
-          rule(Family.JAILBREAK, 0.35, new String[] {"character"},
+          rule(Family.JAILBREAK, 0.35, new String[] {"stay", "remain", "keep", "break"},
               "\\b(?:stay|remain|keep|break) (?:in|out of) character\\b"),
           // ---- fake template tags
           rule(Family.TAGS, 0.85, new String[] {"<|"},
@@ -174,40 +165,36 @@ public final class InjectionScorer {
           rule(Family.TAGS, 0.6, new String[] {"<"}, "</?(?:system|sys|instructions?|admin|developer)>"),
           rule(Family.TAGS, 0.55, new String[] {"##"},
               "#{2,4} ?(?:new )?(?:instructions?|system|system prompt)\\b"),
-          rule(Family.TAGS, 0.6, new String[] {"system", "admin", "developer"},
-              "\\b(?:system|admin|developer|root) (?:override|update|notice|alert|message|instruction|note)"
+          rule(Family.TAGS, 0.6, new String[] {"system", "admin", "developer", "root"},
+              "(?:system|admin|developer|root) (?:override|update|notice|alert|message|instruction|note)"
                   + "s? ?:"),
-          rule(Family.TAGS, 0.5, new String[] {"system:", "system :"}, "(?:^|[.!?\\]>] )system ?: "),
           // ---- encoded payloads
-          rule(Family.ENCODED, 0.8, new String[] {"decode", "decrypt", "deobfuscate", "translate", "convert",
-                  "interpret", "base64", "rot13"},
+          rule(Family.ENCODED, 0.8, new String[] {"decode", "decrypt", "deobfuscate", "translate", "convert", "interpret", "read"},
               "\\b(?:decode|decrypt|deobfuscate|translate|convert|interpret|read)\\b" + W + "{0,5}?"
                   + " (?:base ?64|b64|rot-?13|hex|binary|morse|caesar|reversed|backwards|encoded)\\b"
                   + W + "{0,10}? (?:follow|execute|obey|run|perform|carry out|comply|act on|do what|do as"
                   + "|then do|and do)\\b"),
-          rule(Family.ENCODED, 0.6, new String[] {"base64", "base 64", "encoded"},
+          rule(Family.ENCODED, 0.6, new String[] {"follow", "execute", "obey", "run", "perform", "carry out"},
               "\\b(?:follow|execute|obey|run|perform|carry out)\\b" + W + "{0,4}? (?:base ?64|encoded|hidden"
                   + "|obfuscated) (?:instructions?|commands?|text|message|payload)\\b"),
           // ---- indirect (weighted down outside retrieved context)
-          rule(Family.INDIRECT, 0.75, new String[] {"this", "these"},
-              "\\b" + AGENTS + "s?\\b(?: \\S+){0,2}? (?:reading|processing|parsing|summari[sz]ing|analy[sz]ing"
+          rule(Family.INDIRECT, 0.75, new String[] {"ai", "a.i.", "llm", "gpt", "chatgpt", "claude", "gemini", "copilot", "language model", "assistant", "chatbot", "bot", "agent", "model", "large language model"},
+              AGENTS + "s?\\b(?: \\S+){0,2}? (?:reading|processing|parsing|summari[sz]ing|analy[sz]ing"
                   + "|that reads|who reads|that is reading|viewing|scanning|ingesting|crawling) (?:this|these)"
                   + "\\b"),
           rule(Family.INDIRECT, 0.7, new String[] {"if you are"},
               "\\bif you are an? (?:ai|llm|language model|assistant|chatbot|bot|large language model"
                   + "|automated|gpt|agent)\\b"),
-          rule(Family.INDIRECT, 0.7, new String[] {" to ", " for "},
-              "\\b(?:note|message|instructions?|attention|important|reminder) (?:to|for) (?:the |any |all )?"
+          rule(Family.INDIRECT, 0.7, new String[] {"note", "message", "instruction", "attention", "important", "reminder"},
+              "(?:note|message|instructions?|attention|important|reminder) (?:to|for) (?:the |any |all )?"
                   + AGENTS + "s?\\b"),
-          rule(Family.INDIRECT, 0.6, new String[] {"tell", "inform", "mention", "reveal", "disclose", "show",
-                  "alert", "let"},
+          rule(Family.INDIRECT, 0.6, new String[] {"do not", "don't", "never", "without"},
               "\\b(?:do not|don't|never|without) (?:tell|telling|inform|informing|mention|mentioning|reveal"
                   + "|revealing|disclose|disclosing|alert|alerting|let)\\b(?: \\S+){0,2}? (?:the )?(?:user"
                   + "|human|reader|customer|operator)\\b"),
-          rule(Family.INDIRECT, 0.6, new String[] {"]("},
+          rule(Family.INDIRECT, 0.6, new String[] {"!["},
               "!\\[[^\\]]{0,60}\\]\\(https?://[^ )]{0,200}[?&][a-z_]{1,20}="),
-          rule(Family.INDIRECT, 0.55, new String[] {"send", "forward", "post", "upload", "exfiltrat",
-                  "email", "transmit"},
+          rule(Family.INDIRECT, 0.55, new String[] {"send", "forward", "post", "upload", "exfiltrat", "email", "transmit", "leak"},
               "\\b(?:send|forward|post|upload|exfiltrate|email|transmit|leak)\\b" + W + "{0,6}?"
                   + " (?:to|at) (?:https?://|\\S+@\\S+\\.)"),
           rule(Family.INDIRECT, 0.45, new String[] {"instead"},
@@ -218,6 +205,8 @@ public final class InjectionScorer {
                   + "|recommend|include)\\b"));
 
   private static final int MAX_BLOBS = 8;
+  private static final int MAX_WINDOWS = 48;
+  private static final int WINDOW = 200;
   private static final int MIN_BLOB = 24;
 
   private final int maxFieldChars;
@@ -256,6 +245,9 @@ public final class InjectionScorer {
     String raw = Text.cap(text, maxFieldChars);
     String folded = Text.fold(raw);
     double keep = phrases(folded, retrieved);
+    if (folded.startsWith("system:") || folded.startsWith("system :")) {
+      keep *= 0.5; // a fake "system:" turn at the very start
+    }
     String deleeted = deleet(folded);
     if (deleeted != folded) {
       keep = Math.min(keep, phrases(deleeted, retrieved));
@@ -269,11 +261,34 @@ public final class InjectionScorer {
     double keep = 1;
     for (Rule r : RULES) {
       double w = r.family == Family.INDIRECT && !retrieved ? r.weight * 0.5 : r.weight;
-      if (triggered(folded, r.triggers) && r.pattern.matcher(folded).find()) {
+      if (matches(folded, r)) {
         keep *= 1 - w;
       }
     }
     return keep;
+  }
+
+  /**
+   * Runs the rule's anchored pattern on a window starting at each word-initial occurrence of one of its
+   * literal triggers (at most {@value #MAX_WINDOWS} per rule), so the cost is bounded on hostile text.
+   */
+  private static boolean matches(String folded, Rule r) {
+    int windows = 0;
+    int n = folded.length();
+    for (String t : r.triggers) {
+      boolean wordTrigger = Character.isLetter(t.charAt(0));
+      for (int idx = folded.indexOf(t); idx >= 0 && windows < MAX_WINDOWS; idx = folded.indexOf(t, idx + 1)) {
+        if (wordTrigger && idx > 0 && Character.isLetterOrDigit(folded.charAt(idx - 1))) {
+          continue; // not at a word start
+        }
+        windows++;
+        int b = Math.min(n, idx + WINDOW);
+        if (r.pattern.matcher(folded.substring(idx, b)).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -314,14 +329,6 @@ public final class InjectionScorer {
     }
   }
 
-  private static boolean triggered(String s, String[] triggers) {
-    for (String t : triggers) {
-      if (s.contains(t)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * Finds up to {@value #MAX_BLOBS} base64-looking runs of at least {@value #MIN_BLOB} chars, decodes them,
@@ -393,7 +400,12 @@ public final class InjectionScorer {
         || c == '=' || c == '-' || c == '_';
   }
 
+  /**
+   * A rule's regex must start with one of its triggers: the pattern is compiled anchored ({@code ^}) and run
+   * on a short window starting at each trigger occurrence, so RE2J stops as soon as the phrase cannot match.
+   */
   private static Rule rule(Family family, double weight, String[] triggers, String regex) {
-    return new Rule(family, weight, triggers, Pattern.compile(regex));
+    String body = regex.startsWith("\\b") ? regex.substring(2) : regex;
+    return new Rule(family, weight, triggers, Pattern.compile("^(?:" + body + ")"));
   }
 }

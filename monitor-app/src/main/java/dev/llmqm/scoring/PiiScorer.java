@@ -62,7 +62,8 @@ public final class PiiScorer {
               + "|-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----"
               + "|eyJ[A-Za-z0-9_\\-]{5,}\\.eyJ[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]*");
   private static final String[] SECRET_HINTS = {
-    "sk-", "AKIA", "ASIA", "gh", "github_pat_", "xox", "AIza", "_live_", "PRIVATE KEY", "eyJ"
+    "sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "_live_",
+    "PRIVATE KEY", "eyJ"
   };
   private static final String[] LABEL_WORDS = {
     "order", "invoice", "tracking", "ref", "reference", "serial", "isbn", "sku", "part", "ticket",
@@ -73,6 +74,10 @@ public final class PiiScorer {
     "section", "chapter", "step", "clause", "rule", "figure", "fig", "table", "§", "oid", "sdk"
   };
   private static final Map<String, Integer> IBAN_LENGTHS = ibanLengths();
+  /** At most this many candidate windows per type and field: bounds the work on hostile text. */
+  private static final int MAX_WINDOWS = 64;
+  private static final int MAX_CLUSTER = 160;
+  private static final String CLUSTER_SEPARATORS = " -.()+:/";
 
   private final int maxFieldChars;
   private final boolean nanpHome;
@@ -98,24 +103,84 @@ public final class PiiScorer {
       return found;
     }
     String s = Text.cap(text, maxFieldChars);
-    if (s.indexOf('@') >= 0 && email(s)) {
-      found.add(PiiType.EMAIL);
+    int n = s.length();
+    int windows = 0;
+    for (int at = s.indexOf('@'); at >= 0 && windows < MAX_WINDOWS; at = s.indexOf('@', at + 1)) {
+      windows++;
+      if (email(s, Math.max(0, at - 64), Math.min(n, at + 256))) {
+        found.add(PiiType.EMAIL);
+        break;
+      }
     }
-    int digits = Text.countDigits(s);
-    if (digits >= 7 && phone(s)) {
-      found.add(PiiType.PHONE);
+    // digit-based types only run on small windows around clusters of digits and separators
+    windows = 0;
+    int i = 0;
+    while (i < n && windows < MAX_WINDOWS) {
+      if (!isDigit(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int st = i;
+      int digits = 0;
+      int run = 0;
+      int longestRun = 0;
+      while (i < n && i - st < MAX_CLUSTER && (isDigit(s.charAt(i)) || CLUSTER_SEPARATORS.indexOf(s.charAt(i)) >= 0)) {
+        if (isDigit(s.charAt(i))) {
+          digits++;
+          run++;
+          longestRun = Math.max(longestRun, run);
+        } else {
+          run = 0;
+        }
+        i++;
+      }
+      if (digits < 4 || longestRun > 19 && digits == longestRun) {
+        continue; // too few digits, or one long digit run that no validator accepts
+      }
+      windows++;
+      int a = Math.max(0, st - 2);
+      int b = Math.min(n, i);
+      if (digits >= 7 && phone(s, a, b)) {
+        found.add(PiiType.PHONE);
+      }
+      if (digits >= 13 && card(s, a, b)) {
+        found.add(PiiType.CREDIT_CARD);
+      }
+      if (digits >= 9 && ssn(s, a, b)) {
+        found.add(PiiType.US_SSN);
+      }
+      if (s.indexOf('.', st) >= 0 && s.indexOf('.', st) < i && ipv4(s, a, b)) {
+        found.add(PiiType.IP_ADDRESS);
+      }
     }
-    if (digits >= 13 && card(s)) {
-      found.add(PiiType.CREDIT_CARD);
+    windows = 0;
+    for (int k = 0; k + 3 < n && windows < MAX_WINDOWS; k++) {
+      if (isUpper(s.charAt(k)) && isUpper(s.charAt(k + 1)) && isDigit(s.charAt(k + 2))
+          && isDigit(s.charAt(k + 3)) && (k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1)))) {
+        windows++;
+        if (iban(s, k, Math.min(n, k + 48))) {
+          found.add(PiiType.IBAN);
+          break;
+        }
+      }
     }
-    if (digits >= 2 && iban(s)) {
-      found.add(PiiType.IBAN);
-    }
-    if (digits >= 9 && ssn(s)) {
-      found.add(PiiType.US_SSN);
-    }
-    if ((digits >= 4 && s.indexOf('.') >= 0 && ipv4(s)) || (s.indexOf(':') >= 0 && ipv6(s))) {
-      found.add(PiiType.IP_ADDRESS);
+    if (!found.contains(PiiType.IP_ADDRESS)) {
+      windows = 0;
+      for (int c = s.indexOf(':'); c >= 0 && windows < MAX_WINDOWS; c = s.indexOf(':', c + 1)) {
+        boolean dbl = c + 1 < n && s.charAt(c + 1) == ':';
+        boolean hexAround = c > 0 && hex(s.charAt(c - 1)) && c + 1 < n && hex(s.charAt(c + 1));
+        if (!dbl && !hexAround) {
+          continue;
+        }
+        windows++;
+        int a = Math.max(0, c - 40);
+        int b = Math.min(n, c + 42);
+        if (ipv6(s, a, b)) {
+          found.add(PiiType.IP_ADDRESS);
+          break;
+        }
+        c = Math.min(n - 1, c + 40);
+      }
     }
     if (secret(s)) {
       found.add(PiiType.SECRET);
@@ -125,8 +190,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- email
 
-  private static boolean email(String s) {
-    Matcher m = EMAIL.matcher(s);
+  private static boolean email(String s, int a, int b) {
+    Win m = new Win(EMAIL, s, a, b);
     while (m.find()) {
       String e = m.group();
       int at = e.indexOf('@');
@@ -154,9 +219,10 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- phone
 
-  private boolean phone(String s) {
-    if (s.indexOf('+') >= 0) {
-      Matcher m = INTL.matcher(s);
+  private boolean phone(String s, int a, int b) {
+    int plus = s.indexOf('+', a);
+    if (plus >= 0 && plus < b) {
+      Win m = new Win(INTL, s, a, b);
       while (m.find()) {
         if (isolated(s, m.start(), m.end()) && validInternational(m.group())) {
           return true;
@@ -164,7 +230,7 @@ public final class PiiScorer {
       }
     }
     if (nanpHome) {
-      Matcher m = NANP.matcher(s);
+      Win m = new Win(NANP, s, a, b);
       while (m.find()) {
         if (isolated(s, m.start(), m.end()) && !labelled(s, m.start()) && validNanpMatch(m.group())) {
           return true;
@@ -172,7 +238,7 @@ public final class PiiScorer {
       }
     }
     if (gbHome) {
-      Matcher m = GB.matcher(s);
+      Win m = new Win(GB, s, a, b);
       while (m.find()) {
         String g = m.group();
         String d = digitsOf(g);
@@ -257,8 +323,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- cards
 
-  private static boolean card(String s) {
-    Matcher m = CARD.matcher(s);
+  private static boolean card(String s, int a, int b) {
+    Win m = new Win(CARD, s, a, b);
     while (m.find()) {
       if (!isolated(s, m.start(), m.end())) {
         continue;
@@ -285,14 +351,14 @@ public final class PiiScorer {
         continue;
       }
       // try every run of whole groups (an id glued in front of a card with a space is still found)
-      for (int a = 0; a < groups.size(); a++) {
+      for (int x = 0; x < groups.size(); x++) {
         StringBuilder d = new StringBuilder(24);
-        for (int b = a; b < groups.size(); b++) {
-          d.append(groups.get(b));
+        for (int y = x; y < groups.size(); y++) {
+          d.append(groups.get(y));
           if (d.length() > 19) {
             break;
           }
-          if (d.length() >= 13 && (b - a == 0 || groupsLookLikeCard(groups, a, b))
+          if (d.length() >= 13 && (y == x || groupsLookLikeCard(groups, x, y))
               && validCard(d.toString())) {
             return true;
           }
@@ -372,15 +438,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- IBAN
 
-  private static boolean iban(String s) {
-    boolean upperPair = false;
-    for (int i = 0; i + 3 < s.length() && !upperPair; i++) {
-      upperPair = isUpper(s.charAt(i)) && isUpper(s.charAt(i + 1)) && isDigit(s.charAt(i + 2));
-    }
-    if (!upperPair) {
-      return false;
-    }
-    Matcher m = IBAN.matcher(s);
+  private static boolean iban(String s, int a, int b) {
+    Win m = new Win(IBAN, s, a, b);
     while (m.find()) {
       if (m.start() > 0 && Character.isLetterOrDigit(s.charAt(m.start() - 1))) {
         continue;
@@ -431,8 +490,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- SSN
 
-  private static boolean ssn(String s) {
-    Matcher m = SSN.matcher(s);
+  private static boolean ssn(String s, int a, int b) {
+    Win m = new Win(SSN, s, a, b);
     while (m.find()) {
       String g = m.group();
       if (g.charAt(3) != g.charAt(6) || !isolated(s, m.start(), m.end()) || labelled(s, m.start())) {
@@ -459,8 +518,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- IP
 
-  private static boolean ipv4(String s) {
-    Matcher m = IPV4.matcher(s);
+  private static boolean ipv4(String s, int a, int b) {
+    Win m = new Win(IPV4, s, a, b);
     while (m.find()) {
       int st = m.start();
       int en = m.end();
@@ -495,11 +554,8 @@ public final class PiiScorer {
     return false;
   }
 
-  private static boolean ipv6(String s) {
-    if (s.indexOf("::") < 0 && Text.countChar(s, ':') < 7) {
-      return false;
-    }
-    Matcher m = IPV6.matcher(s);
+  private static boolean ipv6(String s, int a, int b) {
+    Win m = new Win(IPV6, s, a, b);
     while (m.find()) {
       int st = m.start();
       int en = m.end();
@@ -536,25 +592,25 @@ public final class PiiScorer {
   // ---------------------------------------------------------------- secrets
 
   private static boolean secret(String s) {
-    boolean hint = false;
+    int windows = 0;
     for (String h : SECRET_HINTS) {
-      if (s.contains(h)) {
-        hint = true;
-        break;
-      }
-    }
-    if (hint) {
-      Matcher m = SECRET.matcher(s);
-      while (m.find()) {
-        int st = m.start();
-        if (st > 0 && Character.isLetterOrDigit(s.charAt(st - 1)) && s.charAt(st) != '-') {
-          continue; // "task-..." or "risk-assessment-..." style words
+      int from = 0;
+      int idx;
+      while ((idx = s.indexOf(h, from)) >= 0 && windows < MAX_WINDOWS) {
+        windows++;
+        int a = Math.max(0, idx - 1);
+        int b = Math.min(s.length(), idx + 1024);
+        Win m = new Win(SECRET, s, a, b);
+        if (m.find()) {
+          int st = m.start();
+          String g = m.group();
+          boolean glued = st > 0 && Character.isLetterOrDigit(s.charAt(st - 1));
+          boolean word = g.startsWith("sk-") && !mixedClasses(g, 3, 20);
+          if (!glued && !word) {
+            return true;
+          }
         }
-        String g = m.group();
-        if (g.startsWith("sk-") && !mixedClasses(g, 3, 20)) {
-          continue; // "sk-learn-compatible-transformers" is a word, not a key
-        }
-        return true;
+        from = idx + h.length();
       }
     }
     return highEntropyToken(s);
@@ -709,6 +765,37 @@ public final class PiiScorer {
       }
     }
     return true;
+  }
+
+  private static boolean hex(char c) {
+    return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  /** A match of a pattern inside the window {@code [a, b)} of {@code s}, with offsets into {@code s}. */
+  private static final class Win {
+    private final Matcher m;
+    private final int base;
+
+    Win(Pattern p, String s, int a, int b) {
+      this.m = p.matcher(s.substring(a, b));
+      this.base = a;
+    }
+
+    boolean find() {
+      return m.find();
+    }
+
+    int start() {
+      return base + m.start();
+    }
+
+    int end() {
+      return base + m.end();
+    }
+
+    String group() {
+      return m.group();
+    }
   }
 
   private static boolean isDigit(char c) {
