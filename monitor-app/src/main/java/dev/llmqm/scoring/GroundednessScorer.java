@@ -64,6 +64,17 @@ public final class GroundednessScorer {
     if (response == null || response.isBlank() || context == null || context.isEmpty()) {
       return null;
     }
+    return score(
+        prompt == null ? List.of() : Tokenizer.tokenize(Text.cap(prompt, maxFieldChars)),
+        Tokenizer.tokenize(Text.cap(response, maxFieldChars)),
+        context);
+  }
+
+  /** Scores already-tokenised prompt and response; {@code context} as in {@link #score(String, String, List)}. */
+  Double score(List<Token> promptTokens, List<Token> responseTokens, List<String> context) {
+    if (responseTokens.isEmpty() || context == null || context.isEmpty()) {
+      return null;
+    }
     List<ChunkFeatures> chunks = new java.util.ArrayList<>(context.size());
     int budget = maxFieldChars;
     for (String chunk : context) {
@@ -77,13 +88,16 @@ public final class GroundednessScorer {
     if (chunks.isEmpty()) {
       return null;
     }
+    return scoreChunks(promptTokens, responseTokens, chunks);
+  }
+
+  private Double scoreChunks(List<Token> promptTokens, List<Token> tokens, List<ChunkFeatures> chunks) {
     Set<String> promptKeys = new HashSet<>();
-    if (prompt != null) {
-      for (Token t : Tokenizer.tokenize(Text.cap(prompt, maxFieldChars))) {
+    for (Token t : promptTokens) {
+      if (t.content()) {
         addKeys(promptKeys, t);
       }
     }
-    List<Token> tokens = Tokenizer.tokenize(Text.cap(response, maxFieldChars));
     double total = 0;
     double supported = 0;
     double penalty = 1;

@@ -159,10 +159,10 @@ public final class InjectionScorer {
           rule(Family.TAGS, 0.85, new String[] {"<|"},
               "<\\|(?:im_start|im_end|system|endoftext|user|assistant|begin_of_text|start_header_id"
                   + "|end_header_id|eot_id)\\|?>"),
-          rule(Family.TAGS, 0.7, new String[] {"[", "<<"},
+          rule(Family.TAGS, 0.7, new String[] {"[s", "[/", "[i", "[a", "[d", "[o", "<<"},
               "\\[/?(?:system|inst|sys|system message|system override|admin|developer|override)\\]"
                   + "|<</?sys>>"),
-          rule(Family.TAGS, 0.6, new String[] {"<"}, "</?(?:system|sys|instructions?|admin|developer)>"),
+          rule(Family.TAGS, 0.6, new String[] {"<s", "</", "<i", "<a", "<d"}, "</?(?:system|sys|instructions?|admin|developer)>"),
           rule(Family.TAGS, 0.55, new String[] {"##"},
               "#{2,4} ?(?:new )?(?:instructions?|system|system prompt)\\b"),
           rule(Family.TAGS, 0.6, new String[] {"system", "admin", "developer", "root"},
@@ -259,36 +259,59 @@ public final class InjectionScorer {
   /** Noisy-OR complement: the product of {@code 1 - w} over all matching rules. */
   private static double phrases(String folded, boolean retrieved) {
     double keep = 1;
-    for (Rule r : RULES) {
-      double w = r.family == Family.INDIRECT && !retrieved ? r.weight * 0.5 : r.weight;
-      if (matches(folded, r)) {
-        keep *= 1 - w;
+    int n = folded.length();
+    boolean[] matched = new boolean[RULES.size()];
+    int[] windows = new int[RULES.size()];
+    for (int i = 0; i + 1 < n; i++) {
+      char c = folded.charAt(i);
+      if (Character.isLetter(c) && i > 0 && Character.isLetterOrDigit(folded.charAt(i - 1))) {
+        continue; // word triggers only at word starts
+      }
+      List<Trigger> candidates = TRIGGERS.get(key(c, folded.charAt(i + 1)));
+      if (candidates == null) {
+        continue;
+      }
+      for (Trigger t : candidates) {
+        if (matched[t.rule] || windows[t.rule] >= MAX_WINDOWS || !folded.startsWith(t.text, i)) {
+          continue;
+        }
+        windows[t.rule]++;
+        Rule r = RULES.get(t.rule);
+        if (r.pattern.matcher(folded.substring(i, Math.min(n, i + WINDOW))).find()) {
+          matched[t.rule] = true;
+          keep *= 1 - (r.family == Family.INDIRECT && !retrieved ? r.weight * 0.5 : r.weight);
+        }
       }
     }
     return keep;
   }
 
+  private static int key(char a, char b) {
+    return a << 16 | b;
+  }
+
+  /** A literal trigger of rule number {@code rule}. */
+  private record Trigger(String text, int rule) {}
+
   /**
-   * Runs the rule's anchored pattern on a window starting at each word-initial occurrence of one of its
-   * literal triggers (at most {@value #MAX_WINDOWS} per rule), so the cost is bounded on hostile text.
+   * Triggers indexed by their first two chars: the text is scanned once, and a rule's anchored pattern runs
+   * only on a {@value #WINDOW}-char window starting at a word-initial trigger (at most {@value #MAX_WINDOWS}
+   * windows per rule), so the cost stays bounded on hostile text.
    */
-  private static boolean matches(String folded, Rule r) {
-    int windows = 0;
-    int n = folded.length();
-    for (String t : r.triggers) {
-      boolean wordTrigger = Character.isLetter(t.charAt(0));
-      for (int idx = folded.indexOf(t); idx >= 0 && windows < MAX_WINDOWS; idx = folded.indexOf(t, idx + 1)) {
-        if (wordTrigger && idx > 0 && Character.isLetterOrDigit(folded.charAt(idx - 1))) {
-          continue; // not at a word start
+  private static final java.util.Map<Integer, List<Trigger>> TRIGGERS = indexTriggers();
+
+  private static java.util.Map<Integer, List<Trigger>> indexTriggers() {
+    java.util.Map<Integer, List<Trigger>> m = new java.util.HashMap<>();
+    for (int r = 0; r < RULES.size(); r++) {
+      for (String t : RULES.get(r).triggers) {
+        if (t.length() < 2) {
+          throw new IllegalStateException("trigger too short: " + t);
         }
-        windows++;
-        int b = Math.min(n, idx + WINDOW);
-        if (r.pattern.matcher(folded.substring(idx, b)).find()) {
-          return true;
-        }
+        m.computeIfAbsent(key(t.charAt(0), t.charAt(1)), k -> new java.util.ArrayList<>())
+            .add(new Trigger(t, r));
       }
     }
-    return false;
+    return java.util.Map.copyOf(m);
   }
 
   /**

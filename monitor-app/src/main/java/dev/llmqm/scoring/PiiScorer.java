@@ -63,7 +63,7 @@ public final class PiiScorer {
               + "|eyJ[A-Za-z0-9_\\-]{5,}\\.eyJ[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]*");
   private static final String[] SECRET_HINTS = {
     "sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "_live_",
-    "PRIVATE KEY", "eyJ"
+    "-----BEGIN", "eyJ"
   };
   private static final String[] LABEL_WORDS = {
     "order", "invoice", "tracking", "ref", "reference", "serial", "isbn", "sku", "part", "ticket",
@@ -75,8 +75,8 @@ public final class PiiScorer {
   };
   private static final Map<String, Integer> IBAN_LENGTHS = ibanLengths();
   /** At most this many candidate windows per type and field: bounds the work on hostile text. */
-  private static final int MAX_WINDOWS = 64;
-  private static final int MAX_CLUSTER = 160;
+  private static final int MAX_WINDOWS = 16;
+  private static final int MAX_CLUSTER = 96;
   private static final String CLUSTER_SEPARATORS = " -.()+:/";
 
   private final int maxFieldChars;

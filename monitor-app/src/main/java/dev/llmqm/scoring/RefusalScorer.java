@@ -22,6 +22,14 @@ public final class RefusalScorer {
   static final int LEAD_SENTENCES = 3;
   static final int SUBSTANTIVE_TOKENS = 6;
   private static final int LEAD_CHARS = 600;
+  private static final int SCAN_CHARS = 2400;
+  /** Literal prefilter: every refusal or disclaimer pattern contains one of these. */
+  private static final String[] HINTS = {
+    "can't", "cannot", "can not", "won't", "will not", "unable", "not able", "decline", "refuse", "sorry",
+    "afraid", "apolog", "not a", "not an", "don't have", "do not have", "advice", "against", "violat",
+    "outside", "beyond", "comfortable", "allowed", "permitted", "not going", "shouldn't", "should not",
+    "not something", "as an ai", "don't help", "do not help", "don't think i can", "unfortunately"
+  };
 
   private static final String CANT =
       "(?:can't|cannot|can not|won't|will not|am unable to|'m unable to|am not able to|'m not able to"
@@ -94,7 +102,11 @@ public final class RefusalScorer {
     if (response == null || response.isBlank()) {
       return RefusalLabel.NONE;
     }
-    String folded = Text.fold(Text.cap(response, maxFieldChars)).replace('\u2019', '\'');
+    // refusals are decided by the opening sentences and what immediately follows them
+    String folded = Text.fold(Text.cap(response, Math.min(maxFieldChars, SCAN_CHARS))).replace('\u2019', '\'');
+    if (!hinted(folded, Math.min(folded.length(), LEAD_CHARS + 200))) {
+      return RefusalLabel.NONE;
+    }
     List<String> sentences = sentences(folded);
     int lead = Math.min(LEAD_SENTENCES, sentences.size());
     int chars = 0;
@@ -112,6 +124,16 @@ public final class RefusalScorer {
       }
     }
     return RefusalLabel.NONE;
+  }
+
+  private static boolean hinted(String folded, int upTo) {
+    String lead = folded.length() > upTo ? folded.substring(0, upTo) : folded;
+    for (String h : HINTS) {
+      if (lead.contains(h)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Content tokens after the refusal: the "but" clause of sentence {@code i} and later non-redirects. */
