@@ -76,8 +76,8 @@ public final class RelevanceScorer {
         responseContent++;
         have.add(t.stem());
         have.add(t.lower());
-        if (!t.number() && t.lower().length() > PREFIX) {
-          have.add("~" + t.lower().substring(0, PREFIX));
+        if (t.prefixKey() != null) {
+          have.add(t.prefixKey());
         }
       }
     }
