@@ -41,8 +41,8 @@ public final class InjectionScorer {
       "(?:previous|previously|prior|above|earlier|preceding|original|initial|old|existing|former|system"
           + "|all|your|current|default|developer|safety|built-in|earlier|my|above-mentioned)";
   private static final String STRONG_TARGETS =
-      "(?:instructions?|directives?|prompts?|programming|guardrails|guidelines|training|safeguards"
-          + "|system prompt|system message|commands?|orders)";
+      "(?:instructions?|directives?|prompts?|programming|guardrails|guidelines|guidance|directions|training"
+          + "|safeguards|system prompt|system message|commands?|orders|instruction set|setup)";
   private static final String WEAK_TARGETS =
       "(?:rules|context|restrictions|constraints|polic(?:y|ies)|filters?|messages|limitations|conversation)";
   private static final String AGENTS =
@@ -85,14 +85,19 @@ public final class InjectionScorer {
                   + " (?:prompt|instructions|rules|message|directives|configuration|guidelines)"
                   + "|pre-?prompt|meta-?prompt|instructions (?:you were|you have been|you've been) given"
                   + "|prompt above|instructions above)\\b"),
-          rule(Family.EXTRACTION, 0.8, new String[] {"what "},
-              "\\bwhat (?:is|are|was|were|does|did)\\b" + W + "{0,2}? your (?:\\S+ )?(?:system prompt|system"
+          rule(Family.EXTRACTION, 0.8, new String[] {"what"},
+              "what(?:'s| is| are| was| were| does| did)\\b" + W + "{0,2}? your (?:\\S+ )?(?:system prompt|system"
                   + " message|(?:initial|original|hidden|secret|internal|exact|full|first|developer)"
                   + " (?:prompt|instructions|rules|directives))\\b"),
           rule(Family.EXTRACTION, 0.75, new String[] {"repeat", "print", "output", "recite", "copy", "show", "display", "write", "reproduce", "echo", "paste"},
               "\\b(?:repeat|print|output|recite|copy|show|display|write|reproduce|echo|paste)\\b(?: \\S+){0,4}?"
                   + " (?:words|text|everything|all|content|instructions|message|lines|prompt|sentences)"
                   + "(?: \\S+){0,2}? (?:above|before (?:this|my)|preceding)\\b"),
+          rule(Family.EXTRACTION, 0.75, new String[] {"repeat", "print", "output", "recite", "copy", "show",
+                  "display", "reveal", "dump", "leak", "paste", "echo"},
+              "(?:repeat|print|output|recite|copy|show|display|reveal|dump|leak|paste|echo)\\b(?: \\S+){0,2}?"
+                  + " (?:above|preceding|prior|initial|original|hidden|secret|system|earlier) (?:prompt|instructions"
+                  + "|system prompt|system message|directives|rules)\\b"),
           rule(Family.EXTRACTION, 0.75, new String[] {"repeat", "print", "output", "recite", "copy", "show", "reproduce", "echo"},
               "\\b(?:repeat|print|output|recite|copy|show|reproduce|echo)\\b" + W + "{0,6}? (?:instructions"
                   + "|prompt|rules|guidelines|message|configuration)\\b" + W + "{0,3}? (?:verbatim|word for"
@@ -102,9 +107,9 @@ public final class InjectionScorer {
                   + "|that begins?) with ['\"]?you are"),
           // ---- jailbreak / role play
           rule(Family.JAILBREAK, 0.9, new String[] {"do anything now"}, "\\bdo anything now\\b"),
-          rule(Family.JAILBREAK, 0.8, new String[] {"you are", "you're", "act as", "acting as", "become", "pretend to be", "stay", "you will be", "play", "roleplay as", "role-play as", "dan ", "anti-dan"},
+          rule(Family.JAILBREAK, 0.8, new String[] {"you are", "you're", "act as", "acting as", "become", "pretend to be", "stay", "you will be", "play", "roleplay as", "role-play as", "dan ", "anti-dan", "respond", "answer", "reply", "speak", "talk", "write"},
               "(?:you are|you're|act as|acting as|become|pretend to be|stay|you will be|play|roleplay as"
-                  + "|role-play as) (?:now )?(?:a |the )?dan\\b|dan mode\\b|anti-dan\\b|dan prompt\\b"),
+                  + "|role-play as|(?:respond|answer|reply|speak|talk|write)(?: only)? as) (?:now )?(?:a |the )?dan\\b|dan mode\\b|anti-dan\\b|dan prompt\\b"),
           rule(Family.JAILBREAK, 0.85, new String[] {"no longer", "not "},
               "(?:no longer|not) (?:bound|restricted|limited|constrained|governed|held back|required to follow"
                   + "|obligated to follow|subject to)\\b(?: by| to)?(?: \\S+){0,3}? (?:rules|restrictions"
@@ -132,7 +137,7 @@ public final class InjectionScorer {
                   + "|alter ego|twin|bot|entity)\\b"),
           rule(Family.JAILBREAK, 0.75, new String[] {"pretend", "act", "behave", "roleplay", "role-play", "imagine", "respond", "answer", "simulate", "you are", "you're"},
               "\\b(?:pretend|act|behave|roleplay|role-play|imagine|respond|answer|simulate|you are|you're)\\b"
-                  + W + "{0,8}? (?:unfiltered|uncensored|unrestricted|amoral|unaligned|no (?:rules|restrictions"
+                  + W + "{0,8}? (?:unfiltered|uncensored|unrestricted|amoral|unaligned|(?:no|zero) (?:rules|restrictions"
                   + "|limits|filters|ethics|morals|guidelines|boundaries|censorship|content polic(?:y|ies)))"
                   + "\\b"),
           rule(Family.JAILBREAK, 0.85, new String[] {"ignor", "bypass", "disable", "turn off", "switch off", "overr", "circumvent", "evade", "get around", "break", "deactivate", "remove", "lift", "suspend"},
@@ -144,8 +149,8 @@ public final class InjectionScorer {
           rule(Family.JAILBREAK, 0.6, new String[] {"never", "don't", "do not", "must not", "cannot", "can't", "will not", "won't", "are not allowed", "are unable"},
               "\\b(?:never|don't|do not|must not|cannot|can't|will not|won't|are not allowed to|are unable"
                   + " to) (?:ever )?(?:refuse|decline|say no|reject (?:any|a) request)\\b"),
-          rule(Family.JAILBREAK, 0.6, new String[] {"you have no", "you don't have", "you do not have"},
-              "\\byou (?:have no|don't have any|do not have any|don't have|do not have) (?:\\S+ )?(?:rules"
+          rule(Family.JAILBREAK, 0.6, new String[] {"you have no", "you have zero", "you don't have", "you do not have"},
+              "you (?:have no|have zero|don't have any|do not have any|don't have|do not have) (?:\\S+ )?(?:rules"
                   + "|restrictions|limits|limitations|filters|ethics|morals|guidelines|boundaries"
                   + "|censorship|content polic(?:y|ies))\\b"),
           rule(Family.JAILBREAK, 0.6, new String[] {"you can", "you will", "you must", "you shall"},

@@ -633,12 +633,36 @@ public final class PiiScorer {
         if (st >= 1 && (s.charAt(st - 1) == '/' || s.charAt(st - 1) == '.') && len > 60) {
           continue; // part of a URL path or a data blob
         }
-        if (mixedClasses(s.substring(st, i), 3, 0) && Text.entropy(s, st, i) >= 4.0) {
+        if (mixedClasses(s.substring(st, i), 3, 0) && Text.entropy(s, st, i) >= 4.0
+            && !base64OfText(s.substring(st, i))) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** True when the token is base64 of printable text (an encoded message, not a random key). */
+  private static boolean base64OfText(String token) {
+    String b = token.replace('-', '+').replace('_', '/');
+    int eq = b.indexOf('=');
+    String body = eq >= 0 ? b.substring(0, eq) : b;
+    if (eq >= 0 && !b.substring(eq).chars().allMatch(c -> c == '=')) {
+      return false;
+    }
+    body = body.substring(0, body.length() - body.length() % 4);
+    try {
+      byte[] bytes = java.util.Base64.getDecoder().decode(body);
+      int printable = 0;
+      for (byte x : bytes) {
+        if (x >= 32 && x < 127 || x == '\n' || x == '\t') {
+          printable++;
+        }
+      }
+      return bytes.length > 0 && printable >= bytes.length * 0.95;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static boolean mixedClasses(String g, int need, int skip) {
