@@ -48,6 +48,12 @@ public final class PiiScorer {
   private static final Pattern CARD = Pattern.compile("\\d(?:[ \\-]?\\d){12,22}");
   private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,34}");
   private static final Pattern SSN = Pattern.compile("\\d{3}([ \\-])\\d{2}[ \\-]\\d{4}");
+  private static final Pattern BARE_SSN = Pattern.compile("\\d{9}");
+  private static final Pattern SECRET_ASSIGNMENT =
+      Pattern.compile(
+          "(?i)(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|client[_-]?secret"
+              + "|secret[_-]?access[_-]?key|private[_-]?key|bearer)[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?"
+              + "([^\\s\"'<>,;]{8,128})");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}");
   private static final Pattern SECRET =
@@ -501,7 +507,22 @@ public final class PiiScorer {
         return true;
       }
     }
+    // nine bare digits count only when labelled as an SSN ("SSN: 457555462", "social security number 4575...")
+    Win bare = new Win(BARE_SSN, s, a, b);
+    while (bare.find()) {
+      String g = bare.group();
+      if (isolated(s, bare.start(), bare.end()) && ssnLabel(s, bare.start())
+          && validSsn(g.substring(0, 3), g.substring(3, 5), g.substring(5))) {
+        return true;
+      }
+    }
     return false;
+  }
+
+  private static boolean ssnLabel(String s, int st) {
+    String before = s.substring(Math.max(0, st - 32), st).toLowerCase(java.util.Locale.ROOT);
+    return before.contains("ssn") || before.contains("social security") || before.contains("social-security")
+        || before.contains("taxpayer id") || before.contains("tin:");
   }
 
   static boolean validSsn(String area, String group, String serial) {
@@ -605,7 +626,7 @@ public final class PiiScorer {
           int st = m.start();
           String g = m.group();
           boolean glued = st > 0 && Character.isLetterOrDigit(s.charAt(st - 1));
-          boolean word = g.startsWith("sk-") && !mixedClasses(g, 3, 20);
+          boolean word = g.startsWith("sk-") && !mixedClasses(g, 2, 3);
           if (!glued && !word) {
             return true;
           }
@@ -613,7 +634,52 @@ public final class PiiScorer {
         from = idx + h.length();
       }
     }
-    return highEntropyToken(s);
+    return highEntropyToken(s) || assignedSecret(s);
+  }
+
+  /**
+   * {@code password=...}, {@code api_key: "..."}, {@code client_secret=...}: a credential assigned in config or
+   * code. Placeholders ("<your-key>", "xxxx", "****", "changeme", "${VAR}") are not secrets; the value needs a
+   * digit or 12+ chars.
+   */
+  private static boolean assignedSecret(String s) {
+    if (s.indexOf('=') < 0 && s.indexOf(':') < 0) {
+      return false;
+    }
+    String lower = s.toLowerCase(java.util.Locale.ROOT);
+    int windows = 0;
+    for (String k : ASSIGNMENT_HINTS) {
+      for (int idx = lower.indexOf(k); idx >= 0 && windows < MAX_WINDOWS; idx = lower.indexOf(k, idx + 1)) {
+        windows++;
+        Win m = new Win(SECRET_ASSIGNMENT, s, idx, Math.min(s.length(), idx + 200));
+        if (m.find() && m.start() == idx && plausibleSecretValue(m.m.group(1))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final String[] ASSIGNMENT_HINTS = {
+    "password", "passwd", "pwd", "secret", "api_key", "api-key", "apikey", "access_token", "access-token",
+    "auth_token", "auth-token", "private_key", "bearer"
+  };
+
+  private static boolean plausibleSecretValue(String v) {
+    String l = v.toLowerCase(java.util.Locale.ROOT);
+    if (l.contains("your") || l.contains("xxx") || l.contains("***") || l.contains("...") || l.contains("${")
+        || l.contains("{{") || l.contains("example") || l.contains("placeholder") || l.contains("changeme")
+        || l.contains("redacted") || l.contains("<") || l.startsWith("$") || l.startsWith("%")
+        || l.equals("password") || l.equals("secret") || l.equals("true") || l.equals("false")
+        || l.equals("null") || l.equals("none") || l.startsWith("os.environ") || l.startsWith("process.env")
+        || l.startsWith("env") || l.startsWith("getenv") || l.startsWith("system.getenv")) {
+      return false;
+    }
+    boolean digit = false;
+    for (int i = 0; i < v.length(); i++) {
+      digit |= isDigit(v.charAt(i));
+    }
+    return digit || v.length() >= 12;
   }
 
   /** Scans runs of [A-Za-z0-9_+=-] of 32–128 chars for mixed-class, high-entropy tokens. */
@@ -797,7 +863,7 @@ public final class PiiScorer {
 
   /** A match of a pattern inside the window {@code [a, b)} of {@code s}, with offsets into {@code s}. */
   private static final class Win {
-    private final Matcher m;
+    final Matcher m;
     private final int base;
 
     Win(Pattern p, String s, int a, int b) {
