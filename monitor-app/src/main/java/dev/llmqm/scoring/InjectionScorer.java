@@ -210,6 +210,7 @@ public final class InjectionScorer {
                   + "|recommend|include)\\b"));
 
   private static final int MAX_BLOBS = 8;
+  private static final int CONTEXT_BUDGET_FIELDS = 4;
   private static final int MAX_WINDOWS = 48;
   private static final int WINDOW = 200;
   private static final int MIN_BLOB = 24;
@@ -226,13 +227,22 @@ public final class InjectionScorer {
     this(ScoringConfig.DEFAULT_MAX_FIELD_CHARS);
   }
 
-  /** Scores the prompt and every context chunk; the result is the maximum over them. */
+  /**
+   * Scores the prompt and the context chunks (each capped at the field limit, all together at {@value
+   * #CONTEXT_BUDGET_FIELDS} times it); the result is the maximum over them.
+   */
   public Result score(String prompt, List<String> context) {
     double best = scoreText(prompt, false);
     boolean inContext = false;
     if (context != null) {
+      long budget = CONTEXT_BUDGET_FIELDS * (long) maxFieldChars;
       for (String chunk : context) {
-        double s = scoreText(chunk, true);
+        if (chunk == null || budget <= 0) {
+          continue;
+        }
+        String capped = Text.cap(chunk, (int) Math.min(maxFieldChars, budget));
+        budget -= capped.length();
+        double s = scoreText(capped, true);
         if (s > best) {
           best = s;
           inContext = true;

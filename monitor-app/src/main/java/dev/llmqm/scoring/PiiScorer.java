@@ -560,7 +560,7 @@ public final class PiiScorer {
       if (precededByWord(s, st, VERSION_WORDS)) {
         continue;
       }
-      String[] parts = m.group().split("\\.");
+      String[] parts = splitOn(m.group(), '.');
       boolean ok = true;
       for (String part : parts) {
         if (part.length() > 1 && part.charAt(0) == '0' || Integer.parseInt(part) > 255) {
@@ -591,7 +591,7 @@ public final class PiiScorer {
       if (dc >= 0 && g.indexOf("::", dc + 1) >= 0) {
         continue;
       }
-      String[] groups = g.split(":", -1);
+      String[] groups = splitOn(g, ':');
       int nonEmpty = 0;
       boolean hasDigit = false;
       for (String x : groups) {
@@ -836,6 +836,19 @@ public final class PiiScorer {
       }
     }
     return false;
+  }
+
+  /** Literal split keeping empty parts (no regex on event text). */
+  static String[] splitOn(String g, char sep) {
+    java.util.List<String> parts = new java.util.ArrayList<>(8);
+    int from = 0;
+    for (int i = 0; i <= g.length(); i++) {
+      if (i == g.length() || g.charAt(i) == sep) {
+        parts.add(g.substring(from, i));
+        from = i + 1;
+      }
+    }
+    return parts.toArray(new String[0]);
   }
 
   private static String digitsOf(String g) {
