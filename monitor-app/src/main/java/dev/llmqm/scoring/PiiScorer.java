@@ -34,9 +34,10 @@ import java.util.Set;
  */
 public final class PiiScorer {
 
+  /** Anchored: run from the first char of the local part, found by scanning back from the '@'. */
   private static final Pattern EMAIL =
       Pattern.compile(
-          "[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}[A-Za-z0-9])?"
+          "^[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}[A-Za-z0-9])?"
               + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}[A-Za-z0-9])?){0,8}\\.[A-Za-z]{2,24}");
   private static final Set<String> FILE_TLDS =
       Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "tif", "tiff", "css", "js", "ts");
@@ -113,7 +114,11 @@ public final class PiiScorer {
     int windows = 0;
     for (int at = s.indexOf('@'); at >= 0 && windows < MAX_WINDOWS; at = s.indexOf('@', at + 1)) {
       windows++;
-      if (email(s, Math.max(0, at - 64), Math.min(n, at + 256))) {
+      int local = at;
+      while (local > 0 && at - local < 64 && localChar(s.charAt(local - 1))) {
+        local--;
+      }
+      if (local < at && email(s, local, Math.min(n, at + 256))) {
         found.add(PiiType.EMAIL);
         break;
       }
@@ -212,6 +217,11 @@ public final class PiiScorer {
       return true;
     }
     return false;
+  }
+
+  private static boolean localChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '.' || c == '_' || c == '%'
+        || c == '+' || c == '-';
   }
 
   /** True for "2x.", "3x." style image-density domains. */

@@ -123,7 +123,7 @@ public final class ToxicityScorer {
   }
 
   private int lookup(StringBuilder raw) {
-    String t = normalise(raw);
+    String t = plainLower(raw) ? raw.toString() : normalise(raw);
     if (t.isEmpty()) {
       return -1;
     }
@@ -132,6 +132,17 @@ public final class ToxicityScorer {
       id = collapsedVocab.get(collapse(t));
     }
     return id == null ? -1 : id;
+  }
+
+  /** True when the token is already lower-case ASCII letters only (the common case: no work to do). */
+  private static boolean plainLower(CharSequence raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Lower case; leetspeak mapped when the token has a letter; '*' dropped. */
