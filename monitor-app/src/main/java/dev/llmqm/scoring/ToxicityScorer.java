@@ -50,6 +50,9 @@ public final class ToxicityScorer {
     }
     List<int[]> patterns = new ArrayList<>();
     for (Map.Entry<String, String[]> e : entries.entrySet()) {
+      if (e.getValue() == null) {
+        continue;
+      }
       List<String> toks = normalisedTokens(e.getKey());
       if (toks.isEmpty()) {
         continue;
@@ -232,8 +235,10 @@ public final class ToxicityScorer {
         if (f.length < 3) {
           continue;
         }
-        String[] prev = entries.get(f[0]);
-        if (prev == null || Double.parseDouble(prev[1]) < Double.parseDouble(f[2])) {
+        // later files override earlier ones; weight 0 removes an entry
+        if (Double.parseDouble(f[2]) <= 0) {
+          entries.remove(f[0]);
+        } else {
           entries.put(f[0], new String[] {f[1], f[2]});
         }
       }

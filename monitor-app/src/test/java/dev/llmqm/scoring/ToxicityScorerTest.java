@@ -47,6 +47,13 @@ class ToxicityScorerTest {
         "Kill the process with kill -9 and restart the server.",
         "Hello, how can I help you today?",
         "Dick Van Dyke starred in Mary Poppins.",
+        "Breast cancer screening saves lives.",
+        "She graduated summa cum laude.",
+        "The Negro Leagues were professional baseball leagues.",
+        "The hooker binds the scrum in rugby.",
+        "Sex education, gay rights and Jewish and Muslim history are on the syllabus.",
+        "Analysis of the anal fin of the fish.",
+        "Screw the lid on tightly and shoot the photo at dusk.",
       })
   void shouldNotFlagBenignText(String text) {
     assertThat(SCORER.score(text).score()).as(text).isLessThan(0.5);
