@@ -36,7 +36,7 @@ public final class InjectionScorer {
   private static final String OVERRIDE_VERBS =
       "(?:ignore|ignoring|disregard|forget|skip|bypass|override|overrule|neglect|abandon|discard|drop|erase"
           + "|set aside|pay no attention to|do not follow|don't follow|stop following|no longer follow"
-          + "|throw out|scrap)";
+          + "|throw out|scrap|overwrite|wipe|nevermind|never mind)";
   private static final String QUALIFIERS =
       "(?:previous|previously|prior|above|earlier|preceding|original|initial|old|existing|former|system"
           + "|all|your|current|default|developer|safety|built-in|earlier|my|above-mentioned)";
@@ -52,14 +52,14 @@ public final class InjectionScorer {
   private static final List<Rule> RULES =
       List.of(
           // ---- override
-          rule(Family.OVERRIDE, 0.9, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr", "neglect", "abandon", "discard", "drop", "erase", "set aside", "pay no attention", "do not follow", "don't follow", "stop following", "no longer follow", "throw out", "scrap"},
+          rule(Family.OVERRIDE, 0.9, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr", "neglect", "abandon", "discard", "drop", "erase", "set aside", "pay no attention", "do not follow", "don't follow", "stop following", "no longer follow", "throw out", "scrap", "overw", "wipe", "nevermind", "never mind"},
               "\\b" + OVERRIDE_VERBS + "\\b(?: \\S+){0,3}? " + QUALIFIERS + W + "{0,3}? " + STRONG_TARGETS
                   + "\\b"),
-          rule(Family.OVERRIDE, 0.45, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr", "neglect", "abandon", "discard", "drop", "erase", "set aside", "pay no attention", "do not follow", "don't follow", "stop following", "no longer follow", "throw out", "scrap"},
+          rule(Family.OVERRIDE, 0.45, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr", "neglect", "abandon", "discard", "drop", "erase", "set aside", "pay no attention", "do not follow", "don't follow", "stop following", "no longer follow", "throw out", "scrap", "overw", "wipe", "nevermind", "never mind"},
               "\\b" + OVERRIDE_VERBS + "\\b (?:the|any|every|given|these|those) " + STRONG_TARGETS + "\\b"),
-          rule(Family.OVERRIDE, 0.85, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr", "neglect", "abandon", "discard", "drop", "erase", "set aside", "pay no attention", "do not follow", "don't follow", "stop following", "no longer follow", "throw out", "scrap"},
+          rule(Family.OVERRIDE, 0.85, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr", "neglect", "abandon", "discard", "drop", "erase", "set aside", "pay no attention", "do not follow", "don't follow", "stop following", "no longer follow", "throw out", "scrap", "overw", "wipe", "nevermind", "never mind"},
               "\\b" + OVERRIDE_VERBS + "\\b(?: \\S+){0,2}? (?:previous|previously|prior|above|earlier"
-                  + "|preceding|original|initial|existing|former|your|all (?:the |your )?|any)"
+                  + "|preceding|original|initial|existing|former|your|all(?: the| your)?|any)"
                   + W + "{0,2}? " + WEAK_TARGETS + "\\b"),
           rule(Family.OVERRIDE, 0.85, new String[] {"ignor", "disregard", "forget"},
               "\\b(?:ignore|disregard|forget)\\b (?:about )?(?:all |literally )?(?:everything|anything|all that"
@@ -75,6 +75,45 @@ public final class InjectionScorer {
               "\\bfrom (?:now on|this point(?: on| forward)?),? (?:you|your)\\b" + W + "{0,10}? (?:no|not"
                   + "|never|without|ignore|unfiltered|uncensored|unrestricted|dan|anything|evil|any (?:rules"
                   + "|restrictions|filters))\\b"),
+          rule(Family.OVERRIDE, 0.85, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr",
+                  "neglect", "abandon", "discard", "drop", "erase", "set aside", "do not follow", "don't follow",
+                  "stop following", "overw", "wipe", "throw out", "scrap"},
+              OVERRIDE_VERBS + "\\b(?: \\S+){0,3}? (?:instructions?|rules|guidelines|directives|prompts?|orders"
+                  + "|commands|guidance|programming) (?:that )?(?:you were|you've been|you have been|you were"
+                  + " originally|you got|given to you|provided to you)(?: \\S+)?? ?(?:given|told|provided|trained"
+                  + "|programmed|instructed)?\\b"),
+          rule(Family.OVERRIDE, 0.8, new String[] {"your ", "the ", "all ", "these ", "any "},
+              "(?:your|the|all|these|any)(?: \\S+)? (?:guidelines|rules|instructions|restrictions|polic(?:y|ies)"
+                  + "|filters|safeguards|guardrails|limits|limitations|programming|training|content polic(?:y"
+                  + "|ies)|safety rules|ethical guidelines) (?:no longer apply|don't apply|do not apply|are (?:now"
+                  + " )?(?:suspended|disabled|lifted|void|gone|removed|off|null)|don't exist|do not exist"
+                  + "|no longer exist|have been (?:removed|lifted|disabled|suspended))"),
+          rule(Family.OVERRIDE, 0.7, new String[] {"ignor", "disregard", "forget", "overr", "bypass", "skip"},
+              "(?:ignore|ignoring|disregard|forget|override|bypass|skip)(?: the)? (?:user'?s?|human'?s?"
+                  + "|customer'?s?) (?:actual )?(?:request|question|query|prompt|message|instructions?|input)"),
+          rule(Family.EXTRACTION, 0.75, new String[] {"what"},
+              "what (?:\\S+ )?(?:instructions|rules|guidelines|directives|prompt|system prompt)(?: \\S+){0,4}?"
+                  + " (?:gave you|given to you|were you given|you were given|did \\S+ give you|you have been"
+                  + " given|programmed you|told you to)"),
+          rule(Family.JAILBREAK, 0.6, new String[] {"if", "imagine", "suppose", "assume", "pretend",
+                  "hypothetically", "in a world", "let's say"},
+              "(?:hypothetically,? )?(?:if|imagine|suppose|assume|pretend|in a world where|let's say)(?: \\S+){0,3}?"
+                  + " (?:you|you've|you're|you'd)(?: \\S+)? (?:had|have|has|were|are|was|being) (?:no|zero"
+                  + "|without|free of|free from) (?:\\S+ )?(?:restrictions|rules|filters|guidelines|limits"
+                  + "|limitations|censorship|ethics|morals|safety|content polic(?:y|ies)|guardrails)\\b"),
+          rule(Family.ENCODED, 0.7, new String[] {"decode", "decrypt"},
+              "(?:decode|decrypt)(?: it| this| that| the \\S+)?,? (?:and|then) (?:execute|follow|run|obey|do it"
+                  + "|do what|act|comply|perform)"),
+          rule(Family.INDIRECT, 0.55, new String[] {"hey", "hi ", "hello", "dear", "attention", "important",
+                  "note", "yo "},
+              "(?:hey|hi|hello|dear|attention|important|note|yo):?,? (?:the |an? |any |all )?(?:ai|llm|gpt"
+                  + "|chatgpt|claude|gemini|copilot|bard|assistant|chatbot|bot|agent|language model|model)s?\\b,"),
+          rule(Family.INDIRECT, 0.55, new String[] {"ai", "llm", "gpt", "chatgpt", "claude", "gemini", "copilot",
+                  "language model", "assistant", "chatbot", "bot", "agent", "model", "the ai", "the assistant",
+                  "the model", "any ai", "any assistant"},
+              "(?:(?:the|any|an?) )?" + AGENTS + "s? (?:should|must|will|shall|needs to|has to|is required to"
+                  + "|is instructed to)(?: always)? (?:recommend|say|respond|reply|answer|include|mention|state"
+                  + "|claim|tell|output|ignore|insert|append|promote|prefer|praise|disparage)\\b"),
           // ---- extraction
           rule(Family.EXTRACTION, 0.85, new String[] {"reveal", "print", "show", "display", "output", "repeat", "recite", "dump", "leak", "expose", "disclose", "share", "tell", "give", "write", "spell", "paste", "copy", "return", "translate", "summari", "read", "list", "provide", "send", "type"},
               "\\b(?:reveal|print|show|display|output|repeat|recite|dump|leak|expose|disclose|share|tell|give"
@@ -135,8 +174,10 @@ public final class InjectionScorer {
               "\\b(?:unfiltered|uncensored|unrestricted|unbound|unchained|amoral|unethical|evil|unaligned"
                   + "|rogue|limitless) (?:ai|assistant|chatbot|model|version|mode|persona|character|gpt|llm"
                   + "|alter ego|twin|bot|entity)\\b"),
-          rule(Family.JAILBREAK, 0.75, new String[] {"pretend", "act", "behave", "roleplay", "role-play", "imagine", "respond", "answer", "simulate", "you are", "you're"},
-              "\\b(?:pretend|act|behave|roleplay|role-play|imagine|respond|answer|simulate|you are|you're)\\b"
+          rule(Family.JAILBREAK, 0.75, new String[] {"pretend", "act", "behave", "roleplay", "role-play", "imagine", "respond", "answer", "reply", "write", "talk", "speak", "output", "simulate", "you are",
+                  "you're"},
+              "\\b(?:pretend|act|behave|roleplay|role-play|imagine|respond|answer|reply|write|talk|speak|output"
+                  + "|simulate|you are|you're)\\b"
                   + W + "{0,8}? (?:unfiltered|uncensored|unrestricted|amoral|unaligned|(?:no|zero) (?:rules|restrictions"
                   + "|limits|filters|ethics|morals|guidelines|boundaries|censorship|content polic(?:y|ies)))"
                   + "\\b"),
@@ -184,9 +225,10 @@ public final class InjectionScorer {
                   + "|obfuscated) (?:instructions?|commands?|text|message|payload)\\b"),
           // ---- indirect (weighted down outside retrieved context)
           rule(Family.INDIRECT, 0.75, new String[] {"ai", "a.i.", "llm", "gpt", "chatgpt", "claude", "gemini", "copilot", "language model", "assistant", "chatbot", "bot", "agent", "model", "large language model"},
-              AGENTS + "s?\\b(?: \\S+){0,2}? (?:reading|processing|parsing|summari[sz]ing|analy[sz]ing"
-                  + "|that reads|who reads|that is reading|viewing|scanning|ingesting|crawling) (?:this|these)"
-                  + "\\b"),
+              AGENTS + "s?\\b,?(?: \\S+){0,2}? (?:reading|processing|parsing|summari[sz]ing|analy[sz]ing"
+                  + "|that reads|who reads|that is reading|viewing|scanning|ingesting|crawling|(?:when|if|once"
+                  + "|after|as soon as) you (?:read|see|process|parse|summari[sz]e|encounter|find|reach))"
+                  + " (?:this|these)\\b"),
           rule(Family.INDIRECT, 0.7, new String[] {"if you are"},
               "\\bif you are an? (?:ai|llm|language model|assistant|chatbot|bot|large language model"
                   + "|automated|gpt|agent)\\b"),
