@@ -30,7 +30,15 @@ public final class InjectionScorer {
 
   private enum Family { OVERRIDE, EXTRACTION, JAILBREAK, TAGS, ENCODED, INDIRECT }
 
-  private record Rule(Family family, double weight, String[] triggers, Pattern pattern) {}
+  /**
+   * One phrase rule. {@code requires}, when non-null, lists literals of which at least one must occur somewhere
+   * in the text before the pattern runs: a cheap guard for rules whose triggers are common words.
+   */
+  private record Rule(Family family, double weight, String[] triggers, Pattern pattern, String[] requires) {
+    Rule requires(String... literals) {
+      return new Rule(family, weight, triggers, pattern, literals);
+    }
+  }
 
   private static final String W = "(?: \\S+)";
   private static final String OVERRIDE_VERBS =
@@ -51,7 +59,6 @@ public final class InjectionScorer {
 
   private static final List<Rule> RULES =
       List.of(
-          // ---- override
           rule(Family.OVERRIDE, 0.9, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr", "neglect", "abandon", "discard", "drop", "erase", "set aside", "pay no attention", "do not follow", "don't follow", "stop following", "no longer follow", "throw out", "scrap", "overw", "wipe", "nevermind", "never mind"},
               "\\b" + OVERRIDE_VERBS + "\\b(?: \\S+){0,3}? " + QUALIFIERS + W + "{0,3}? " + STRONG_TARGETS
                   + "\\b"),
@@ -67,10 +74,12 @@ public final class InjectionScorer {
                   + "|you've been told|you have been told|i said|i told you|you know|you were given)"),
           rule(Family.OVERRIDE, 0.6, new String[] {"your ", "new ", "updated ", "real ", "actual ", "revised ", "true "},
               "(?:your )?(?:new|updated|real|actual|revised|true) (?:instructions?|directives?|task|orders"
-                  + "|objective|mission|role|system prompt|rules)(?: are| is)?\\s?:"),
+                  + "|objective|mission|role|system prompt|rules)(?: are| is)?\\s?:")
+              .requires("instruction", "directive", "task", "orders", "objective", "mission", "role", "prompt", "rules"),
           rule(Family.OVERRIDE, 0.6, new String[] {"new ", "real ", "actual ", "true "},
               "(?:new|real|actual|true) (?:instructions?|task|objective|goal|mission|role|purpose) (?:is|are)"
-                  + " (?:to|now)\\b"),
+                  + " (?:to|now)\\b")
+              .requires("instruction", "task", "objective", "goal", "mission", "role", "purpose"),
           rule(Family.OVERRIDE, 0.55, new String[] {"from now on", "from this point"},
               "\\bfrom (?:now on|this point(?: on| forward)?),? (?:you|your)\\b" + W + "{0,10}? (?:no|not"
                   + "|never|without|ignore|unfiltered|uncensored|unrestricted|dan|anything|evil|any (?:rules"
@@ -87,33 +96,38 @@ public final class InjectionScorer {
                   + "|filters|safeguards|guardrails|limits|limitations|programming|training|content polic(?:y"
                   + "|ies)|safety rules|ethical guidelines) (?:no longer apply|don't apply|do not apply|are (?:now"
                   + " )?(?:suspended|disabled|lifted|void|gone|removed|off|null)|don't exist|do not exist"
-                  + "|no longer exist|have been (?:removed|lifted|disabled|suspended))"),
+                  + "|no longer exist|have been (?:removed|lifted|disabled|suspended))")
+              .requires("apply", "exist", "suspended", "disabled", "lifted", "void", "gone", "removed", " off", " null"),
           rule(Family.OVERRIDE, 0.7, new String[] {"ignor", "disregard", "forget", "overr", "bypass", "skip"},
               "(?:ignore|ignoring|disregard|forget|override|bypass|skip)(?: the)? (?:user'?s?|human'?s?"
                   + "|customer'?s?) (?:actual )?(?:request|question|query|prompt|message|instructions?|input)"),
           rule(Family.EXTRACTION, 0.75, new String[] {"what"},
               "what (?:\\S+ )?(?:instructions|rules|guidelines|directives|prompt|system prompt)(?: \\S+){0,4}?"
                   + " (?:gave you|given to you|were you given|you were given|did \\S+ give you|you have been"
-                  + " given|programmed you|told you to)"),
+                  + " given|programmed you|told you to)")
+              .requires("instruction", "rules", "guideline", "directive", "prompt"),
           rule(Family.JAILBREAK, 0.6, new String[] {"if", "imagine", "suppose", "assume", "pretend",
                   "hypothetically", "in a world", "let's say"},
               "(?:hypothetically,? )?(?:if|imagine|suppose|assume|pretend|in a world where|let's say)(?: \\S+){0,3}?"
                   + " (?:you|you've|you're|you'd)(?: \\S+)? (?:had|have|has|were|are|was|being) (?:no|zero"
                   + "|without|free of|free from) (?:\\S+ )?(?:restrictions|rules|filters|guidelines|limits"
-                  + "|limitations|censorship|ethics|morals|safety|content polic(?:y|ies)|guardrails)\\b"),
+                  + "|limitations|censorship|ethics|morals|safety|content polic(?:y|ies)|guardrails)\\b")
+              .requires("no ", "zero", "without", "free of", "free from"),
           rule(Family.ENCODED, 0.7, new String[] {"decode", "decrypt"},
               "(?:decode|decrypt)(?: it| this| that| the \\S+)?,? (?:and|then) (?:execute|follow|run|obey|do it"
                   + "|do what|act|comply|perform)"),
           rule(Family.INDIRECT, 0.55, new String[] {"hey", "hi ", "hello", "dear", "attention", "important",
                   "note", "yo "},
               "(?:hey|hi|hello|dear|attention|important|note|yo):?,? (?:the |an? |any |all )?(?:ai|llm|gpt"
-                  + "|chatgpt|claude|gemini|copilot|bard|assistant|chatbot|bot|agent|language model|model)s?\\b,"),
+                  + "|chatgpt|claude|gemini|copilot|bard|assistant|chatbot|bot|agent|language model|model)s?\\b,")
+              .requires("ai", "llm", "gpt", "claude", "gemini", "copilot", "bard", "assistant", "bot", "agent", "model"),
           rule(Family.INDIRECT, 0.55, new String[] {"ai", "llm", "gpt", "chatgpt", "claude", "gemini", "copilot",
                   "language model", "assistant", "chatbot", "bot", "agent", "model", "the ai", "the assistant",
                   "the model", "any ai", "any assistant"},
               "(?:(?:the|any|an?) )?" + AGENTS + "s? (?:should|must|will|shall|needs to|has to|is required to"
                   + "|is instructed to)(?: always)? (?:recommend|say|respond|reply|answer|include|mention|state"
-                  + "|claim|tell|output|ignore|insert|append|promote|prefer|praise|disparage)\\b"),
+                  + "|claim|tell|output|ignore|insert|append|promote|prefer|praise|disparage)\\b")
+              .requires("should", "must", "will", "shall", "needs to", "has to", "is required", "is instructed"),
           // ---- extraction
           rule(Family.EXTRACTION, 0.85, new String[] {"reveal", "print", "show", "display", "output", "repeat", "recite", "dump", "leak", "expose", "disclose", "share", "tell", "give", "write", "spell", "paste", "copy", "return", "translate", "summari", "read", "list", "provide", "send", "type"},
               "\\b(?:reveal|print|show|display|output|repeat|recite|dump|leak|expose|disclose|share|tell|give"
@@ -123,7 +137,8 @@ public final class InjectionScorer {
                   + "|confidential|developer|first|full|exact|complete|entire|underlying|custom|pre-?set)"
                   + " (?:prompt|instructions|rules|message|directives|configuration|guidelines)"
                   + "|pre-?prompt|meta-?prompt|instructions (?:you were|you have been|you've been) given"
-                  + "|prompt above|instructions above)\\b"),
+                  + "|prompt above|instructions above)\\b")
+              .requires("prompt", "instruction", "rules", "message", "directive", "configuration", "guideline"),
           rule(Family.EXTRACTION, 0.8, new String[] {"what"},
               "what(?:'s| is| are| was| were| does| did)\\b" + W + "{0,2}? your (?:\\S+ )?(?:system prompt|system"
                   + " message|(?:initial|original|hidden|secret|internal|exact|full|first|developer)"
@@ -148,7 +163,8 @@ public final class InjectionScorer {
           rule(Family.JAILBREAK, 0.9, new String[] {"do anything now"}, "\\bdo anything now\\b"),
           rule(Family.JAILBREAK, 0.8, new String[] {"you are", "you're", "act as", "acting as", "become", "pretend to be", "stay", "you will be", "play", "roleplay as", "role-play as", "dan ", "anti-dan", "respond", "answer", "reply", "speak", "talk", "write"},
               "(?:you are|you're|act as|acting as|become|pretend to be|stay|you will be|play|roleplay as"
-                  + "|role-play as|(?:respond|answer|reply|speak|talk|write)(?: only)? as) (?:now )?(?:a |the )?dan\\b|dan mode\\b|anti-dan\\b|dan prompt\\b"),
+                  + "|role-play as|(?:respond|answer|reply|speak|talk|write)(?: only)? as) (?:now )?(?:a |the )?dan\\b|dan mode\\b|anti-dan\\b|dan prompt\\b")
+              .requires("dan"),
           rule(Family.JAILBREAK, 0.85, new String[] {"no longer", "not "},
               "(?:no longer|not) (?:bound|restricted|limited|constrained|governed|held back|required to follow"
                   + "|obligated to follow|subject to)\\b(?: by| to)?(?: \\S+){0,3}? (?:rules|restrictions"
@@ -162,7 +178,8 @@ public final class InjectionScorer {
               "\\b(?:developer|dev) mode (?:enabled|activated|is on|output|response|unlocked)"),
           rule(Family.JAILBREAK, 0.75, new String[] {"you are", "you're", "you will", "act as", "acting as", "pretend", "simulate", "emulate", "behave"},
               "\\b(?:you are|you're|you will|act as|acting as|pretend|simulate|emulate|behave)\\b"
-                  + W + "{0,5}? (?:with |in |as if in )?(?:developer|dev) mode"),
+                  + W + "{0,5}? (?:with |in |as if in )?(?:developer|dev) mode")
+              .requires("developer mode", "dev mode"),
           rule(Family.JAILBREAK, 0.7, new String[] {"jailbr"}, "\\bjailbr(?:oken|eak mode|eaked)\\b"),
           rule(Family.JAILBREAK, 0.35, new String[] {"jailbreak"}, "\\bjailbreak"),
           rule(Family.JAILBREAK, 0.45, new String[] {"without"},
@@ -180,27 +197,33 @@ public final class InjectionScorer {
                   + "|simulate|you are|you're)\\b"
                   + W + "{0,8}? (?:unfiltered|uncensored|unrestricted|amoral|unaligned|(?:no|zero) (?:rules|restrictions"
                   + "|limits|filters|ethics|morals|guidelines|boundaries|censorship|content polic(?:y|ies)))"
-                  + "\\b"),
+                  + "\\b")
+              .requires("unfiltered", "uncensored", "unrestricted", "amoral", "unaligned", "no ", "zero "),
           rule(Family.JAILBREAK, 0.85, new String[] {"ignor", "bypass", "disable", "turn off", "switch off", "overr", "circumvent", "evade", "get around", "break", "deactivate", "remove", "lift", "suspend"},
               "\\b(?:ignore|ignoring|bypass|disable|turn off|switch off|override|circumvent|evade|get around"
                   + "|break|deactivate|remove|lift|suspend)\\b" + W + "{0,3}? (?:safety|content|ethical"
                   + "|moral|openai'?s?|anthropic'?s?|security|censorship) (?:\\S+ )?(?:filters?|guidelines"
                   + "|polic(?:y|ies)|restrictions|rules|protocols|measures|guardrails|settings|training"
-                  + "|constraints|moderation|safeguards)\\b"),
+                  + "|constraints|moderation|safeguards)\\b")
+              .requires("safety", "content", "ethic", "moral", "openai", "anthropic", "security", "censorship"),
           rule(Family.JAILBREAK, 0.6, new String[] {"never", "don't", "do not", "must not", "cannot", "can't", "will not", "won't", "are not allowed", "are unable"},
               "\\b(?:never|don't|do not|must not|cannot|can't|will not|won't|are not allowed to|are unable"
-                  + " to) (?:ever )?(?:refuse|decline|say no|reject (?:any|a) request)\\b"),
+                  + " to) (?:ever )?(?:refuse|decline|say no|reject (?:any|a) request)\\b")
+              .requires("refuse", "decline", "say no", "reject"),
           rule(Family.JAILBREAK, 0.6, new String[] {"you have no", "you have zero", "you don't have", "you do not have"},
               "you (?:have no|have zero|don't have any|do not have any|don't have|do not have) (?:\\S+ )?(?:rules"
                   + "|restrictions|limits|limitations|filters|ethics|morals|guidelines|boundaries"
                   + "|censorship|content polic(?:y|ies))\\b"),
           rule(Family.JAILBREAK, 0.6, new String[] {"you can", "you will", "you must", "you shall"},
-              "\\byou (?:can|will|must|shall) (?:now )?(?:do|say|answer|generate|write) anything\\b"),
+              "\\byou (?:can|will|must|shall) (?:now )?(?:do|say|answer|generate|write) anything\\b")
+              .requires("anything"),
           rule(Family.JAILBREAK, 0.55, new String[] {"opposite", "evil", "chaos", "god", "sudo", "unrestricted", "jailbreak", "dude", "stan", "aim", "unfiltered", "uncensored", "no-filter", "nofilter", "based"},
               "\\b(?:opposite|evil|chaos|god|sudo|unrestricted|jailbreak|dude|stan|aim|unfiltered"
-                  + "|uncensored|no-?filter|based) mode\\b"),
+                  + "|uncensored|no-?filter|based) mode\\b")
+              .requires(" mode"),
           rule(Family.JAILBREAK, 0.35, new String[] {"stay", "remain", "keep", "break"},
-              "\\b(?:stay|remain|keep|break) (?:in|out of) character\\b"),
+              "\\b(?:stay|remain|keep|break) (?:in|out of) character\\b")
+              .requires("character"),
           // ---- fake template tags
           rule(Family.TAGS, 0.85, new String[] {"<|"},
               "<\\|(?:im_start|im_end|system|endoftext|user|assistant|begin_of_text|start_header_id"
@@ -238,18 +261,21 @@ public final class InjectionScorer {
           rule(Family.INDIRECT, 0.6, new String[] {"do not", "don't", "never", "without"},
               "\\b(?:do not|don't|never|without) (?:tell|telling|inform|informing|mention|mentioning|reveal"
                   + "|revealing|disclose|disclosing|alert|alerting|let)\\b(?: \\S+){0,2}? (?:the )?(?:user"
-                  + "|human|reader|customer|operator)\\b"),
+                  + "|human|reader|customer|operator)\\b")
+              .requires("user", "human", "reader", "customer", "operator"),
           rule(Family.INDIRECT, 0.6, new String[] {"!["},
               "!\\[[^\\]]{0,60}\\]\\(https?://[^ )]{0,200}[?&][a-z_]{1,20}="),
           rule(Family.INDIRECT, 0.55, new String[] {"send", "forward", "post", "upload", "exfiltrat", "email", "transmit", "leak"},
               "\\b(?:send|forward|post|upload|exfiltrate|email|transmit|leak)\\b" + W + "{0,6}?"
-                  + " (?:to|at) (?:https?://|\\S+@\\S+\\.)"),
+                  + " (?:to|at) (?:https?://|\\S+@\\S+\\.)")
+              .requires("http", "@"),
           rule(Family.INDIRECT, 0.45, new String[] {"instead"},
               "\\binstead,? (?:say|respond|reply|tell (?:the user|them)|output|write|answer|recommend)\\b"),
           rule(Family.INDIRECT, 0.5, new String[] {"when"},
               "\\bwhen (?:the user|asked|summari[sz]ing|answering|responding)\\b" + W + "{0,8}?"
                   + " (?:always |you must |you should )?(?:say|respond with|reply with|tell them|output"
-                  + "|recommend|include)\\b"));
+                  + "|recommend|include)\\b")
+              .requires("say", "respond", "reply", "tell them", "output", "recommend", "include"));
 
   private static final int MAX_BLOBS = 8;
   private static final int CONTEXT_BUDGET_FIELDS = 4;
@@ -332,8 +358,12 @@ public final class InjectionScorer {
         if (matched[t.rule] || windows[t.rule] >= MAX_WINDOWS || !folded.startsWith(t.text, i)) {
           continue;
         }
-        windows[t.rule]++;
         Rule r = RULES.get(t.rule);
+        if (r.requires != null && windows[t.rule] == 0 && !containsAny(folded, r.requires)) {
+          windows[t.rule] = MAX_WINDOWS; // guard literal absent: the rule cannot match anywhere
+          continue;
+        }
+        windows[t.rule]++;
         if (r.pattern.matcher(folded.substring(i, Math.min(n, i + WINDOW))).find()) {
           matched[t.rule] = true;
           keep *= 1 - (r.family == Family.INDIRECT && !retrieved ? r.weight * 0.5 : r.weight);
@@ -341,6 +371,15 @@ public final class InjectionScorer {
       }
     }
     return keep;
+  }
+
+  private static boolean containsAny(String s, String[] literals) {
+    for (String l : literals) {
+      if (s.contains(l)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int key(char a, char b) {
@@ -486,6 +525,6 @@ public final class InjectionScorer {
    */
   private static Rule rule(Family family, double weight, String[] triggers, String regex) {
     String body = regex.startsWith("\\b") ? regex.substring(2) : regex;
-    return new Rule(family, weight, triggers, Pattern.compile("^(?:" + body + ")"));
+    return new Rule(family, weight, triggers, Pattern.compile("^(?:" + body + ")"), null);
   }
 }
