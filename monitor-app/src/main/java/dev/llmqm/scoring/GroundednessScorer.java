@@ -17,6 +17,8 @@ import java.util.Set;
  *   <li>each number absent from the context: ×{@value #NUMBER_PENALTY};
  *   <li>each capitalised name (a run of capitalised words, not sentence-initial function words) with a word
  *       absent from both the context and the prompt: ×{@value #NAME_PENALTY};
+ *   <li>each multi-word name whose words are all supported but never adjacent in the context or prompt
+ *       (a name stitched together from parts, "Lake Erie State Park"): ×{@value #SPLIT_NAME_PENALTY};
  *   <li>each negation or exclusivity marker ("not", "never", "instead", "only", …) absent from the context:
  *       ×{@value #NEGATION_PENALTY}.
  * </ul>
@@ -30,7 +32,7 @@ public final class GroundednessScorer {
   static final double NUMBER_PENALTY = 0.45;
   static final double NAME_PENALTY = 0.55;
   static final double NEGATION_PENALTY = 0.7;
-  private static final int PREFIX = 6;
+  static final double SPLIT_NAME_PENALTY = 0.75;
   private static final int CACHE_SIZE = 2048;
 
   private final int maxFieldChars;
@@ -64,6 +66,17 @@ public final class GroundednessScorer {
     if (response == null || response.isBlank() || context == null || context.isEmpty()) {
       return null;
     }
+    return score(
+        prompt == null ? List.of() : Tokenizer.tokenize(Text.cap(prompt, maxFieldChars)),
+        Tokenizer.tokenize(Text.cap(response, maxFieldChars)),
+        context);
+  }
+
+  /** Scores already-tokenised prompt and response; {@code context} as in {@link #score(String, String, List)}. */
+  Double score(List<Token> promptTokens, List<Token> responseTokens, List<String> context) {
+    if (responseTokens.isEmpty() || context == null || context.isEmpty()) {
+      return null;
+    }
     List<ChunkFeatures> chunks = new java.util.ArrayList<>(context.size());
     int budget = maxFieldChars;
     for (String chunk : context) {
@@ -77,18 +90,24 @@ public final class GroundednessScorer {
     if (chunks.isEmpty()) {
       return null;
     }
+    return scoreChunks(promptTokens, responseTokens, chunks);
+  }
+
+  private Double scoreChunks(List<Token> promptTokens, List<Token> tokens, List<ChunkFeatures> chunks) {
     Set<String> promptKeys = new HashSet<>();
-    if (prompt != null) {
-      for (Token t : Tokenizer.tokenize(Text.cap(prompt, maxFieldChars))) {
+    for (Token t : promptTokens) {
+      if (t.content()) {
         addKeys(promptKeys, t);
       }
     }
-    List<Token> tokens = Tokenizer.tokenize(Text.cap(response, maxFieldChars));
+    addBigrams(promptKeys, promptTokens);
     double total = 0;
     double supported = 0;
     double penalty = 1;
     boolean inName = false;
     boolean nameUnsupported = false;
+    boolean nameSplit = false;
+    Token previousNameToken = null;
     for (int i = 0; i <= tokens.size(); i++) {
       Token t = i < tokens.size() ? tokens.get(i) : null;
       boolean isName = t != null && t.capitalised() && !t.number() && !t.stopword()
@@ -96,9 +115,13 @@ public final class GroundednessScorer {
       if (inName && !isName) {
         if (nameUnsupported) {
           penalty *= NAME_PENALTY;
+        } else if (nameSplit) {
+          penalty *= SPLIT_NAME_PENALTY;
         }
         inName = false;
         nameUnsupported = false;
+        nameSplit = false;
+        previousNameToken = null;
       }
       if (t == null) {
         break;
@@ -130,6 +153,10 @@ public final class GroundednessScorer {
         if (!inContext && !inPrompt) {
           nameUnsupported = true;
         }
+        if (previousNameToken != null && !bigramIn(chunks, promptKeys, previousNameToken, t)) {
+          nameSplit = true; // each word occurs, but never as this multi-word name
+        }
+        previousNameToken = t;
       }
     }
     if (total == 0) {
@@ -143,8 +170,7 @@ public final class GroundednessScorer {
       if (c.keys.contains(t.stem()) || c.keys.contains(t.lower())) {
         return true;
       }
-      if (!t.number() && t.lower().length() >= PREFIX + 1
-          && c.keys.contains("~" + t.lower().substring(0, PREFIX))) {
+      if (t.prefixKey() != null && c.keys.contains(t.prefixKey())) {
         return true;
       }
       if (t.number() && t.lower().indexOf('.') > 0) {
@@ -155,11 +181,35 @@ public final class GroundednessScorer {
     return false;
   }
 
+  private static boolean bigramIn(List<ChunkFeatures> chunks, Set<String> promptKeys, Token a, Token b) {
+    String key = a.lower() + ' ' + b.lower();
+    if (promptKeys.contains(key)) {
+      return true;
+    }
+    for (ChunkFeatures c : chunks) {
+      if (c.keys.contains(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds adjacent-word keys ("lake erie") for capitalised words, used to check multi-word names. */
+  private static void addBigrams(Set<String> keys, List<Token> tokens) {
+    for (int i = 1; i < tokens.size(); i++) {
+      Token a = tokens.get(i - 1);
+      Token b = tokens.get(i);
+      if (a.capitalised() || b.capitalised()) {
+        keys.add(a.lower() + ' ' + b.lower());
+      }
+    }
+  }
+
   private static void addKeys(Set<String> keys, Token t) {
     keys.add(t.lower());
     keys.add(t.stem());
-    if (!t.number() && t.lower().length() >= PREFIX + 1) {
-      keys.add("~" + t.lower().substring(0, PREFIX));
+    if (t.prefixKey() != null) {
+      keys.add(t.prefixKey());
     }
   }
 
@@ -172,9 +222,11 @@ public final class GroundednessScorer {
       }
     }
     Set<String> keys = new HashSet<>();
-    for (Token t : Tokenizer.tokenize(chunk)) {
+    List<Token> tokens = Tokenizer.tokenize(chunk);
+    for (Token t : tokens) {
       addKeys(keys, t);
     }
+    addBigrams(keys, tokens);
     ChunkFeatures f = new ChunkFeatures(chunk.length(), Set.copyOf(keys));
     synchronized (cache) {
       cache.put(h, f);

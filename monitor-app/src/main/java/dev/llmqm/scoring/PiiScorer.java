@@ -34,9 +34,10 @@ import java.util.Set;
  */
 public final class PiiScorer {
 
+  /** Anchored: run from the first char of the local part, found by scanning back from the '@'. */
   private static final Pattern EMAIL =
       Pattern.compile(
-          "[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}[A-Za-z0-9])?"
+          "^[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}[A-Za-z0-9])?"
               + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}[A-Za-z0-9])?){0,8}\\.[A-Za-z]{2,24}");
   private static final Set<String> FILE_TLDS =
       Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "tif", "tiff", "css", "js", "ts");
@@ -48,6 +49,12 @@ public final class PiiScorer {
   private static final Pattern CARD = Pattern.compile("\\d(?:[ \\-]?\\d){12,22}");
   private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,34}");
   private static final Pattern SSN = Pattern.compile("\\d{3}([ \\-])\\d{2}[ \\-]\\d{4}");
+  private static final Pattern BARE_SSN = Pattern.compile("\\d{9}");
+  private static final Pattern SECRET_ASSIGNMENT =
+      Pattern.compile(
+          "(?i)(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|client[_-]?secret"
+              + "|secret[_-]?access[_-]?key|private[_-]?key|bearer)[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?"
+              + "([^\\s\"'<>,;]{8,128})");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}");
   private static final Pattern SECRET =
@@ -62,7 +69,8 @@ public final class PiiScorer {
               + "|-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----"
               + "|eyJ[A-Za-z0-9_\\-]{5,}\\.eyJ[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]*");
   private static final String[] SECRET_HINTS = {
-    "sk-", "AKIA", "ASIA", "gh", "github_pat_", "xox", "AIza", "_live_", "PRIVATE KEY", "eyJ"
+    "sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "_live_",
+    "-----BEGIN", "eyJ"
   };
   private static final String[] LABEL_WORDS = {
     "order", "invoice", "tracking", "ref", "reference", "serial", "isbn", "sku", "part", "ticket",
@@ -73,6 +81,10 @@ public final class PiiScorer {
     "section", "chapter", "step", "clause", "rule", "figure", "fig", "table", "§", "oid", "sdk"
   };
   private static final Map<String, Integer> IBAN_LENGTHS = ibanLengths();
+  /** At most this many candidate windows per type and field: bounds the work on hostile text. */
+  private static final int MAX_WINDOWS = 16;
+  private static final int MAX_CLUSTER = 96;
+  private static final String CLUSTER_SEPARATORS = " -.()+:/";
 
   private final int maxFieldChars;
   private final boolean nanpHome;
@@ -98,24 +110,88 @@ public final class PiiScorer {
       return found;
     }
     String s = Text.cap(text, maxFieldChars);
-    if (s.indexOf('@') >= 0 && email(s)) {
-      found.add(PiiType.EMAIL);
+    int n = s.length();
+    int windows = 0;
+    for (int at = s.indexOf('@'); at >= 0 && windows < MAX_WINDOWS; at = s.indexOf('@', at + 1)) {
+      windows++;
+      int local = at;
+      while (local > 0 && at - local < 64 && localChar(s.charAt(local - 1))) {
+        local--;
+      }
+      if (local < at && email(s, local, Math.min(n, at + 256))) {
+        found.add(PiiType.EMAIL);
+        break;
+      }
     }
-    int digits = Text.countDigits(s);
-    if (digits >= 7 && phone(s)) {
-      found.add(PiiType.PHONE);
+    // digit-based types only run on small windows around clusters of digits and separators
+    windows = 0;
+    int i = 0;
+    while (i < n && windows < MAX_WINDOWS) {
+      if (!isDigit(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int st = i;
+      int digits = 0;
+      int run = 0;
+      int longestRun = 0;
+      while (i < n && i - st < MAX_CLUSTER && (isDigit(s.charAt(i)) || CLUSTER_SEPARATORS.indexOf(s.charAt(i)) >= 0)) {
+        if (isDigit(s.charAt(i))) {
+          digits++;
+          run++;
+          longestRun = Math.max(longestRun, run);
+        } else {
+          run = 0;
+        }
+        i++;
+      }
+      if (digits < 4 || longestRun > 19 && digits == longestRun) {
+        continue; // too few digits, or one long digit run that no validator accepts
+      }
+      windows++;
+      int a = Math.max(0, st - 2);
+      int b = Math.min(n, i);
+      if (digits >= 7 && phone(s, a, b)) {
+        found.add(PiiType.PHONE);
+      }
+      if (digits >= 13 && card(s, a, b)) {
+        found.add(PiiType.CREDIT_CARD);
+      }
+      if (digits >= 9 && ssn(s, a, b)) {
+        found.add(PiiType.US_SSN);
+      }
+      if (s.indexOf('.', st) >= 0 && s.indexOf('.', st) < i && ipv4(s, a, b)) {
+        found.add(PiiType.IP_ADDRESS);
+      }
     }
-    if (digits >= 13 && card(s)) {
-      found.add(PiiType.CREDIT_CARD);
+    windows = 0;
+    for (int k = 0; k + 3 < n && windows < MAX_WINDOWS; k++) {
+      if (isUpper(s.charAt(k)) && isUpper(s.charAt(k + 1)) && isDigit(s.charAt(k + 2))
+          && isDigit(s.charAt(k + 3)) && (k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1)))) {
+        windows++;
+        if (iban(s, k, Math.min(n, k + 48))) {
+          found.add(PiiType.IBAN);
+          break;
+        }
+      }
     }
-    if (digits >= 2 && iban(s)) {
-      found.add(PiiType.IBAN);
-    }
-    if (digits >= 9 && ssn(s)) {
-      found.add(PiiType.US_SSN);
-    }
-    if ((digits >= 4 && s.indexOf('.') >= 0 && ipv4(s)) || (s.indexOf(':') >= 0 && ipv6(s))) {
-      found.add(PiiType.IP_ADDRESS);
+    if (!found.contains(PiiType.IP_ADDRESS)) {
+      windows = 0;
+      for (int c = s.indexOf(':'); c >= 0 && windows < MAX_WINDOWS; c = s.indexOf(':', c + 1)) {
+        boolean dbl = c + 1 < n && s.charAt(c + 1) == ':';
+        boolean hexAround = c > 0 && hex(s.charAt(c - 1)) && c + 1 < n && hex(s.charAt(c + 1));
+        if (!dbl && !hexAround) {
+          continue;
+        }
+        windows++;
+        int a = Math.max(0, c - 40);
+        int b = Math.min(n, c + 42);
+        if (ipv6(s, a, b)) {
+          found.add(PiiType.IP_ADDRESS);
+          break;
+        }
+        c = Math.min(n - 1, c + 40);
+      }
     }
     if (secret(s)) {
       found.add(PiiType.SECRET);
@@ -125,8 +201,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- email
 
-  private static boolean email(String s) {
-    Matcher m = EMAIL.matcher(s);
+  private static boolean email(String s, int a, int b) {
+    Win m = new Win(EMAIL, s, a, b);
     while (m.find()) {
       String e = m.group();
       int at = e.indexOf('@');
@@ -143,6 +219,11 @@ public final class PiiScorer {
     return false;
   }
 
+  private static boolean localChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '.' || c == '_' || c == '%'
+        || c == '+' || c == '-';
+  }
+
   /** True for "2x.", "3x." style image-density domains. */
   private static boolean densitySuffix(String e, int from) {
     int i = from;
@@ -154,9 +235,10 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- phone
 
-  private boolean phone(String s) {
-    if (s.indexOf('+') >= 0) {
-      Matcher m = INTL.matcher(s);
+  private boolean phone(String s, int a, int b) {
+    int plus = s.indexOf('+', a);
+    if (plus >= 0 && plus < b) {
+      Win m = new Win(INTL, s, a, b);
       while (m.find()) {
         if (isolated(s, m.start(), m.end()) && validInternational(m.group())) {
           return true;
@@ -164,7 +246,7 @@ public final class PiiScorer {
       }
     }
     if (nanpHome) {
-      Matcher m = NANP.matcher(s);
+      Win m = new Win(NANP, s, a, b);
       while (m.find()) {
         if (isolated(s, m.start(), m.end()) && !labelled(s, m.start()) && validNanpMatch(m.group())) {
           return true;
@@ -172,7 +254,7 @@ public final class PiiScorer {
       }
     }
     if (gbHome) {
-      Matcher m = GB.matcher(s);
+      Win m = new Win(GB, s, a, b);
       while (m.find()) {
         String g = m.group();
         String d = digitsOf(g);
@@ -257,8 +339,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- cards
 
-  private static boolean card(String s) {
-    Matcher m = CARD.matcher(s);
+  private static boolean card(String s, int a, int b) {
+    Win m = new Win(CARD, s, a, b);
     while (m.find()) {
       if (!isolated(s, m.start(), m.end())) {
         continue;
@@ -285,14 +367,14 @@ public final class PiiScorer {
         continue;
       }
       // try every run of whole groups (an id glued in front of a card with a space is still found)
-      for (int a = 0; a < groups.size(); a++) {
+      for (int x = 0; x < groups.size(); x++) {
         StringBuilder d = new StringBuilder(24);
-        for (int b = a; b < groups.size(); b++) {
-          d.append(groups.get(b));
+        for (int y = x; y < groups.size(); y++) {
+          d.append(groups.get(y));
           if (d.length() > 19) {
             break;
           }
-          if (d.length() >= 13 && (b - a == 0 || groupsLookLikeCard(groups, a, b))
+          if (d.length() >= 13 && (y == x || groupsLookLikeCard(groups, x, y))
               && validCard(d.toString())) {
             return true;
           }
@@ -372,15 +454,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- IBAN
 
-  private static boolean iban(String s) {
-    boolean upperPair = false;
-    for (int i = 0; i + 3 < s.length() && !upperPair; i++) {
-      upperPair = isUpper(s.charAt(i)) && isUpper(s.charAt(i + 1)) && isDigit(s.charAt(i + 2));
-    }
-    if (!upperPair) {
-      return false;
-    }
-    Matcher m = IBAN.matcher(s);
+  private static boolean iban(String s, int a, int b) {
+    Win m = new Win(IBAN, s, a, b);
     while (m.find()) {
       if (m.start() > 0 && Character.isLetterOrDigit(s.charAt(m.start() - 1))) {
         continue;
@@ -431,8 +506,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- SSN
 
-  private static boolean ssn(String s) {
-    Matcher m = SSN.matcher(s);
+  private static boolean ssn(String s, int a, int b) {
+    Win m = new Win(SSN, s, a, b);
     while (m.find()) {
       String g = m.group();
       if (g.charAt(3) != g.charAt(6) || !isolated(s, m.start(), m.end()) || labelled(s, m.start())) {
@@ -442,7 +517,22 @@ public final class PiiScorer {
         return true;
       }
     }
+    // nine bare digits count only when labelled as an SSN ("SSN: 457555462", "social security number 4575...")
+    Win bare = new Win(BARE_SSN, s, a, b);
+    while (bare.find()) {
+      String g = bare.group();
+      if (isolated(s, bare.start(), bare.end()) && ssnLabel(s, bare.start())
+          && validSsn(g.substring(0, 3), g.substring(3, 5), g.substring(5))) {
+        return true;
+      }
+    }
     return false;
+  }
+
+  private static boolean ssnLabel(String s, int st) {
+    String before = s.substring(Math.max(0, st - 32), st).toLowerCase(java.util.Locale.ROOT);
+    return before.contains("ssn") || before.contains("social security") || before.contains("social-security")
+        || before.contains("taxpayer id") || before.contains("tin:");
   }
 
   static boolean validSsn(String area, String group, String serial) {
@@ -459,8 +549,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- IP
 
-  private static boolean ipv4(String s) {
-    Matcher m = IPV4.matcher(s);
+  private static boolean ipv4(String s, int a, int b) {
+    Win m = new Win(IPV4, s, a, b);
     while (m.find()) {
       int st = m.start();
       int en = m.end();
@@ -480,7 +570,7 @@ public final class PiiScorer {
       if (precededByWord(s, st, VERSION_WORDS)) {
         continue;
       }
-      String[] parts = m.group().split("\\.");
+      String[] parts = splitOn(m.group(), '.');
       boolean ok = true;
       for (String part : parts) {
         if (part.length() > 1 && part.charAt(0) == '0' || Integer.parseInt(part) > 255) {
@@ -495,11 +585,8 @@ public final class PiiScorer {
     return false;
   }
 
-  private static boolean ipv6(String s) {
-    if (s.indexOf("::") < 0 && Text.countChar(s, ':') < 7) {
-      return false;
-    }
-    Matcher m = IPV6.matcher(s);
+  private static boolean ipv6(String s, int a, int b) {
+    Win m = new Win(IPV6, s, a, b);
     while (m.find()) {
       int st = m.start();
       int en = m.end();
@@ -514,7 +601,7 @@ public final class PiiScorer {
       if (dc >= 0 && g.indexOf("::", dc + 1) >= 0) {
         continue;
       }
-      String[] groups = g.split(":", -1);
+      String[] groups = splitOn(g, ':');
       int nonEmpty = 0;
       boolean hasDigit = false;
       for (String x : groups) {
@@ -536,28 +623,73 @@ public final class PiiScorer {
   // ---------------------------------------------------------------- secrets
 
   private static boolean secret(String s) {
-    boolean hint = false;
+    int windows = 0;
     for (String h : SECRET_HINTS) {
-      if (s.contains(h)) {
-        hint = true;
-        break;
+      int from = 0;
+      int idx;
+      while ((idx = s.indexOf(h, from)) >= 0 && windows < MAX_WINDOWS) {
+        windows++;
+        int a = Math.max(0, idx - 1);
+        int b = Math.min(s.length(), idx + 1024);
+        Win m = new Win(SECRET, s, a, b);
+        if (m.find()) {
+          int st = m.start();
+          String g = m.group();
+          boolean glued = st > 0 && Character.isLetterOrDigit(s.charAt(st - 1));
+          boolean word = g.startsWith("sk-") && !mixedClasses(g, 2, 3);
+          if (!glued && !word) {
+            return true;
+          }
+        }
+        from = idx + h.length();
       }
     }
-    if (hint) {
-      Matcher m = SECRET.matcher(s);
-      while (m.find()) {
-        int st = m.start();
-        if (st > 0 && Character.isLetterOrDigit(s.charAt(st - 1)) && s.charAt(st) != '-') {
-          continue; // "task-..." or "risk-assessment-..." style words
+    return highEntropyToken(s) || assignedSecret(s);
+  }
+
+  /**
+   * {@code password=...}, {@code api_key: "..."}, {@code client_secret=...}: a credential assigned in config or
+   * code. Placeholders ("<your-key>", "xxxx", "****", "changeme", "${VAR}") are not secrets; the value needs a
+   * digit or 12+ chars.
+   */
+  private static boolean assignedSecret(String s) {
+    if (s.indexOf('=') < 0 && s.indexOf(':') < 0) {
+      return false;
+    }
+    String lower = s.toLowerCase(java.util.Locale.ROOT);
+    int windows = 0;
+    for (String k : ASSIGNMENT_HINTS) {
+      for (int idx = lower.indexOf(k); idx >= 0 && windows < MAX_WINDOWS; idx = lower.indexOf(k, idx + 1)) {
+        windows++;
+        Win m = new Win(SECRET_ASSIGNMENT, s, idx, Math.min(s.length(), idx + 200));
+        if (m.find() && m.start() == idx && plausibleSecretValue(m.m.group(1))) {
+          return true;
         }
-        String g = m.group();
-        if (g.startsWith("sk-") && !mixedClasses(g, 3, 20)) {
-          continue; // "sk-learn-compatible-transformers" is a word, not a key
-        }
-        return true;
       }
     }
-    return highEntropyToken(s);
+    return false;
+  }
+
+  private static final String[] ASSIGNMENT_HINTS = {
+    "password", "passwd", "pwd", "secret", "api_key", "api-key", "apikey", "access_token", "access-token",
+    "auth_token", "auth-token", "private_key", "bearer"
+  };
+
+  private static boolean plausibleSecretValue(String v) {
+    String l = v.toLowerCase(java.util.Locale.ROOT);
+    if (l.contains("your") || l.contains("xxx") || l.contains("***") || l.contains("...") || l.contains("${")
+        || l.contains("{{") || l.contains("example") || l.contains("placeholder") || l.contains("changeme")
+        || l.contains("redacted") || l.contains("<") || l.startsWith("$") || l.startsWith("%")
+        || l.equals("password") || l.equals("secret") || l.equals("true") || l.equals("false")
+        || l.equals("null") || l.equals("none") || l.startsWith("os.environ") || l.startsWith("process.env")
+        || l.startsWith("env") || l.startsWith("getenv") || l.startsWith("system.getenv")) {
+      return false;
+    }
+    boolean digit = false;
+    for (int i = 0; i < v.length(); i++) {
+      digit |= isDigit(v.charAt(i));
+    }
+    return digit || v.length() >= 12;
   }
 
   /** Scans runs of [A-Za-z0-9_+=-] of 32–128 chars for mixed-class, high-entropy tokens. */
@@ -577,12 +709,36 @@ public final class PiiScorer {
         if (st >= 1 && (s.charAt(st - 1) == '/' || s.charAt(st - 1) == '.') && len > 60) {
           continue; // part of a URL path or a data blob
         }
-        if (mixedClasses(s.substring(st, i), 3, 0) && Text.entropy(s, st, i) >= 4.0) {
+        if (mixedClasses(s.substring(st, i), 3, 0) && Text.entropy(s, st, i) >= 4.0
+            && !base64OfText(s.substring(st, i))) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** True when the token is base64 of printable text (an encoded message, not a random key). */
+  private static boolean base64OfText(String token) {
+    String b = token.replace('-', '+').replace('_', '/');
+    int eq = b.indexOf('=');
+    String body = eq >= 0 ? b.substring(0, eq) : b;
+    if (eq >= 0 && !b.substring(eq).chars().allMatch(c -> c == '=')) {
+      return false;
+    }
+    body = body.substring(0, body.length() - body.length() % 4);
+    try {
+      byte[] bytes = java.util.Base64.getDecoder().decode(body);
+      int printable = 0;
+      for (byte x : bytes) {
+        if (x >= 32 && x < 127 || x == '\n' || x == '\t') {
+          printable++;
+        }
+      }
+      return bytes.length > 0 && printable >= bytes.length * 0.95;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static boolean mixedClasses(String g, int need, int skip) {
@@ -692,6 +848,19 @@ public final class PiiScorer {
     return false;
   }
 
+  /** Literal split keeping empty parts (no regex on event text). */
+  static String[] splitOn(String g, char sep) {
+    java.util.List<String> parts = new java.util.ArrayList<>(8);
+    int from = 0;
+    for (int i = 0; i <= g.length(); i++) {
+      if (i == g.length() || g.charAt(i) == sep) {
+        parts.add(g.substring(from, i));
+        from = i + 1;
+      }
+    }
+    return parts.toArray(new String[0]);
+  }
+
   private static String digitsOf(String g) {
     StringBuilder b = new StringBuilder(g.length());
     for (int i = 0; i < g.length(); i++) {
@@ -709,6 +878,37 @@ public final class PiiScorer {
       }
     }
     return true;
+  }
+
+  private static boolean hex(char c) {
+    return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  /** A match of a pattern inside the window {@code [a, b)} of {@code s}, with offsets into {@code s}. */
+  private static final class Win {
+    final Matcher m;
+    private final int base;
+
+    Win(Pattern p, String s, int a, int b) {
+      this.m = p.matcher(s.substring(a, b));
+      this.base = a;
+    }
+
+    boolean find() {
+      return m.find();
+    }
+
+    int start() {
+      return base + m.start();
+    }
+
+    int end() {
+      return base + m.end();
+    }
+
+    String group() {
+      return m.group();
+    }
   }
 
   private static boolean isDigit(char c) {

@@ -53,14 +53,22 @@ public final class RelevanceScorer {
       return 0;
     }
     String p = prompt == null ? "" : Text.cap(prompt, maxFieldChars);
-    List<Token> promptTokens = Tokenizer.tokenize(p);
+    return score(p.indexOf('?') >= 0, Tokenizer.tokenize(p),
+        Tokenizer.tokenize(Text.cap(response, maxFieldChars)), refusal);
+  }
+
+  /** Scores already-tokenised texts; {@code questionMark} tells whether the prompt contains '?'. */
+  double score(boolean questionMark, List<Token> promptTokens, List<Token> responseTokens,
+      RefusalLabel refusal) {
+    if (responseTokens.isEmpty()) {
+      return 0;
+    }
     Set<String> wanted = new HashSet<>();
     for (Token t : promptTokens) {
       if (t.content() && !GENERIC.contains(t.lower()) && !GENERIC.contains(t.stem())) {
         wanted.add(t.stem());
       }
     }
-    List<Token> responseTokens = Tokenizer.tokenize(Text.cap(response, maxFieldChars));
     Set<String> have = new HashSet<>();
     int responseContent = 0;
     for (Token t : responseTokens) {
@@ -68,8 +76,8 @@ public final class RelevanceScorer {
         responseContent++;
         have.add(t.stem());
         have.add(t.lower());
-        if (!t.number() && t.lower().length() > PREFIX) {
-          have.add("~" + t.lower().substring(0, PREFIX));
+        if (t.prefixKey() != null) {
+          have.add(t.prefixKey());
         }
       }
     }
@@ -85,7 +93,7 @@ public final class RelevanceScorer {
       }
       double recall = (double) hit / wanted.size();
       score = Math.min(1, recall / SATURATION);
-      boolean question = p.indexOf('?') >= 0 || startsWithQuestionWord(promptTokens);
+      boolean question = questionMark || startsWithQuestionWord(promptTokens);
       if (question && responseContent > 0 && responseContent <= SHORT_ANSWER_TOKENS) {
         score = Math.max(score, SHORT_ANSWER_CREDIT);
       }

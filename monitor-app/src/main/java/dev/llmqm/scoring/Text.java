@@ -25,28 +25,43 @@ final class Text {
    * ASCII and collapses whitespace runs to one space. Used before phrase matching.
    */
   static String fold(String s) {
-    StringBuilder b = new StringBuilder(s.length());
+    char[] out = new char[s.length()];
+    int n = 0;
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      int type = Character.getType(c);
-      if (type == Character.FORMAT || type == Character.CONTROL && c != '\n' && c != '\t' && c != '\r') {
-        continue; // zero-width joiners, soft hyphens, bidi controls
+      if (c < 128) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B) {
+          space = true;
+          continue;
+        }
+        if (c < 32 || c == 127) {
+          continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + 32);
+        }
+      } else {
+        int type = Character.getType(c);
+        if (type == Character.FORMAT || type == Character.CONTROL) {
+          continue; // zero-width joiners, soft hyphens, bidi controls
+        }
+        if (c >= '\uFF01' && c <= '\uFF5E') {
+          c = (char) (c - 0xFEE0); // fullwidth ASCII
+        }
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+          space = true;
+          continue;
+        }
+        c = Character.toLowerCase(c);
       }
-      if (c >= '\uFF01' && c <= '\uFF5E') {
-        c = (char) (c - 0xFEE0); // fullwidth ASCII
-      }
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        space = true;
-        continue;
-      }
-      if (space && b.length() > 0) {
-        b.append(' ');
+      if (space && n > 0) {
+        out[n++] = ' ';
       }
       space = false;
-      b.append(Character.toLowerCase(c));
+      out[n++] = c;
     }
-    return b.toString();
+    return new String(out, 0, n);
   }
 
   /** Shannon entropy in bits per char of {@code s[from, to)}. */

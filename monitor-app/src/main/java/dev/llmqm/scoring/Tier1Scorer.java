@@ -49,8 +49,15 @@ public final class Tier1Scorer {
     InjectionScorer.Result inj = injection.score(prompt, context);
     ToxicityScorer.Result tox = toxicity.score(response);
     RefusalLabel label = refusal.score(response);
-    Double grounded = groundedness.score(prompt, response, context);
-    double relevant = relevance.score(prompt, response, label);
+    // prompt and response are tokenised once for groundedness and relevance
+    String cappedPrompt = Text.cap(prompt, config.maxFieldChars());
+    List<Token> promptTokens = Tokenizer.tokenize(cappedPrompt);
+    List<Token> responseTokens = Tokenizer.tokenize(Text.cap(response, config.maxFieldChars()));
+    Double grounded = groundedness.score(promptTokens, responseTokens, context);
+    double relevant =
+        response == null || response.isBlank()
+            ? 0
+            : relevance.score(cappedPrompt.indexOf('?') >= 0, promptTokens, responseTokens, label);
     return new Tier1Scores(
         grounded,
         relevant,

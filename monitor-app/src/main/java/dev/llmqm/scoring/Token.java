@@ -10,6 +10,7 @@ package dev.llmqm.scoring;
  * @param sentenceStart true when the token starts a sentence
  * @param stopword true for a function word (or a question word)
  * @param sentence index of the sentence the token belongs to
+ * @param prefixKey {@code "~"} plus the first six chars for words of seven or more chars, else {@code null}
  */
 record Token(
     String lower,
@@ -18,7 +19,8 @@ record Token(
     boolean capitalised,
     boolean sentenceStart,
     boolean stopword,
-    int sentence) {
+    int sentence,
+    String prefixKey) {
 
   /** A content token: not a stopword, and either a number or at least two letters long. */
   boolean content() {

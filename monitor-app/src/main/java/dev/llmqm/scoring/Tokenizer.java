@@ -33,6 +33,9 @@ final class Tokenizer {
           "only", "exactly", "n't", "didn't", "doesn't", "isn't", "wasn't", "weren't", "aren't", "don't",
           "won't", "can't", "couldn't", "wouldn't", "hasn't", "haven't", "hadn't");
 
+  /** Length of the prefix key used for fuzzy matching of long words. */
+  static final int PREFIX = 6;
+
   private Tokenizer() {}
 
   /** Tokenises {@code s} (which the caller has already capped). Never throws. */
@@ -86,7 +89,9 @@ final class Tokenizer {
         String lower = b.toString();
         boolean number = allDigits && lower.length() > 0;
         boolean stop = !number && STOPWORDS.contains(lower);
-        out.add(new Token(lower, number ? lower : stem(lower), number, capital, atStart, stop, sentence));
+        String prefixKey = !number && lower.length() > PREFIX ? "~" + lower.substring(0, PREFIX) : null;
+        out.add(new Token(lower, number ? lower : stem(lower), number, capital, atStart, stop, sentence,
+            prefixKey));
         atStart = false;
       } else {
         if ((c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') && !atStart) {

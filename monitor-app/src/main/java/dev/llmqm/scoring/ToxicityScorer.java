@@ -50,6 +50,9 @@ public final class ToxicityScorer {
     }
     List<int[]> patterns = new ArrayList<>();
     for (Map.Entry<String, String[]> e : entries.entrySet()) {
+      if (e.getValue() == null) {
+        continue;
+      }
       List<String> toks = normalisedTokens(e.getKey());
       if (toks.isEmpty()) {
         continue;
@@ -123,7 +126,7 @@ public final class ToxicityScorer {
   }
 
   private int lookup(StringBuilder raw) {
-    String t = normalise(raw);
+    String t = plainLower(raw) ? raw.toString() : normalise(raw);
     if (t.isEmpty()) {
       return -1;
     }
@@ -132,6 +135,17 @@ public final class ToxicityScorer {
       id = collapsedVocab.get(collapse(t));
     }
     return id == null ? -1 : id;
+  }
+
+  /** True when the token is already lower-case ASCII letters only (the common case: no work to do). */
+  private static boolean plainLower(CharSequence raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Lower case; leetspeak mapped when the token has a letter; '*' dropped. */
@@ -221,8 +235,10 @@ public final class ToxicityScorer {
         if (f.length < 3) {
           continue;
         }
-        String[] prev = entries.get(f[0]);
-        if (prev == null || Double.parseDouble(prev[1]) < Double.parseDouble(f[2])) {
+        // later files override earlier ones; weight 0 removes an entry
+        if (Double.parseDouble(f[2]) <= 0) {
+          entries.remove(f[0]);
+        } else {
           entries.put(f[0], new String[] {f[1], f[2]});
         }
       }

@@ -49,6 +49,13 @@ class PiiScorerTest {
         "SECRET|-----BEGIN PRIVATE KEY-----",
         "SECRET|Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
         "SECRET|secret: Zx9Qm2Lp8Rt4Vb7Nc1Kd6Hf3Jg5Ws0Ya",
+        "SECRET|password=hunter2024",
+        "SECRET|client_secret: 8f14e45fceea167a5a36dedd4bea2543",
+        "SECRET|legacy key sk-1234567890abcdef1234567890abcdef12345678",
+        "US_SSN|My SSN is 457555462",
+        "PHONE|text me at +91 98765 43210",
+        "CREDIT_CARD|mastercard 5425 2334 3010 9903",
+        "IBAN|IBAN: NL91ABNA0417164300",
       })
   void shouldFindPii(PiiType type, String text) {
     assertThat(scorer.scan(text)).contains(type);
@@ -93,6 +100,18 @@ class PiiScorerTest {
         "Phone-like 123-456-7890 has an invalid area code",
         "Bumped to version 10.0.0.1 last week",
         "1-800 numbers? 2023 1000 people",
+        "Order 457555462 shipped",
+        "password: <your password>",
+        "api_key = os.environ['KEY']",
+        "Set DB_PASSWORD=${DB_PASSWORD} in the env",
+        "Enter your password: ********",
+        "Encoded greeting: aGVsbG8gd29ybGQgdGhpcyBpcyBhIHRlc3Q=",
+        "Patch 1.0.0.2 notes",
+        "Latitude 37.7749, Longitude -122.4194",
+        "Flight UA 1234 departs 10:45 from gate 22",
+        "ZIP 90210-1234",
+        "Call the fictional number 917.555.0134",
+        "task-force-2024-planning-committee-members-list",
       })
   void shouldNotFlagNearMisses(String text) {
     assertThat(scorer.scan(text)).isEmpty();
