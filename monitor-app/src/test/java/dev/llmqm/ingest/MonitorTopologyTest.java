@@ -127,6 +127,33 @@ class MonitorTopologyTest {
     assertThat(count("support-bot", "gpt-4o-mini", "valid")).isEqualTo(1.0);
   }
 
+  @Test
+  void shouldDeadLetterEventsFarAheadOfTheirRecordTimestamp() {
+    long recordTime = TraceEvents.T0;
+    LlmTraceEvent skewed = TraceEvents.valid("e-future", recordTime + 2 * 3_600_000L).build();
+
+    traces.pipeInput("k", skewed, recordTime);
+
+    TestRecord<String, LlmTraceEvent> out = dlq.readRecord();
+    assertThat(header(out, DlqHeaders.REASON)).isEqualTo("invalid_time");
+    assertThat(header(out, DlqHeaders.DETAIL)).startsWith("end_time is 7200000 ms ahead of the record timestamp");
+    assertThat(out.timestamp()).isEqualTo(recordTime);
+  }
+
+  @Test
+  void shouldUseEndTimeAsEventTimeWhateverTheRecordTimestamp() {
+    var aggregates = driver.createOutputTopic(topics.aggregates().name(), new StringDeserializer(),
+        topics.aggregates().valueSerde().deserializer());
+    long wallClockTimestamp = TraceEvents.T0 + 600_000;
+
+    traces.pipeInput("k1", TraceEvents.valid("e1", TraceEvents.T0 + 5_000).build(), wallClockTimestamp);
+    traces.pipeInput("k2", TraceEvents.valid("e2", TraceEvents.T0 + 200_000).build(), wallClockTimestamp);
+
+    var pane = aggregates.readValue();
+    assertThat(pane.getWindowStart().toEpochMilli()).isEqualTo(TraceEvents.T0);
+    assertThat(pane.getCount()).isEqualTo(1L);
+  }
+
   private double count(String service, String model, String outcome) {
     var c = registry.find("llm.events").tags("service", service, "model", model, "outcome", outcome).counter();
     return c == null ? 0.0 : c.count();
