@@ -34,6 +34,7 @@ final class ScoreProcessor implements FixedKeyProcessor<String, LlmTraceEvent, S
   private final PriceCatalog prices;
   private final MonitorMetrics metrics;
   private FixedKeyProcessorContext<String, Scored> context;
+  private long quarantined;
 
   ScoreProcessor(Tier1Scorer scorer, TraceSampler sampler, SegmentBudgets budgets, PriceCatalog prices, MonitorMetrics metrics) {
     this.scorer = scorer;
@@ -94,8 +95,12 @@ final class ScoreProcessor implements FixedKeyProcessor<String, LlmTraceEvent, S
     if (redactionFailure) {
       out = EventText.withoutText(e);
       metrics.quarantined(segment.serviceName());
-      LOG.warn("Event {} of {} claims redaction but contains {}; text removed, event quarantined",
-          LabelValues.safeId(e.getEventId()), segment.serviceName(), s.pii());
+      long n = ++quarantined;
+      // Logged for the 1st, 2nd, 4th, 8th ... event so that a leaking service cannot flood the log.
+      if (Long.bitCount(n) == 1) {
+        LOG.warn("Event {} of {} claims redaction but contains {}; text removed, event quarantined ({} so far)",
+            LabelValues.safeId(e.getEventId()), segment.serviceName(), s.pii(), n);
+      }
     }
     boolean flagged = pii || s.injectionFlagged() || s.toxic();
     SamplingDecision decision = sampler.decide(e.getTraceId(), segment.serviceName(), e.getRolloutVariant(), error, flagged, end);

@@ -113,10 +113,11 @@ class DashboardQueriesIT {
     }
     LlmTraceEvent late = new TrafficGenerator(99, 1, List.of()).next(start);
     producer.send(new ProducerRecord<>(config.topics().traces(), late.getTraceId(), late));
-    LlmTraceEvent invalid = new TrafficGenerator(98, 1, List.of()).next(System.currentTimeMillis());
+    // Old event times: late for the panes, so they cannot move stream time past the traffic.
+    LlmTraceEvent invalid = new TrafficGenerator(98, 1, List.of()).next(start);
     invalid.setStartTime(invalid.getEndTime().plusSeconds(5));
     producer.send(new ProducerRecord<>(config.topics().traces(), invalid.getTraceId(), invalid));
-    LlmTraceEvent leak = new TrafficGenerator(97, 1, List.of()).next(System.currentTimeMillis());
+    LlmTraceEvent leak = new TrafficGenerator(97, 1, List.of()).next(start);
     leak.setContentMode(ContentMode.REDACTED);
     leak.setResponse("Reach the owner at jane.doe@example.com today.");
     producer.send(new ProducerRecord<>(config.topics().traces(), leak.getTraceId(), leak));
