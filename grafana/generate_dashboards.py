@@ -242,8 +242,8 @@ def drift():
                        f"sum by (prompt_version, variant) (rate(llm_relevance_count{{{s}}}{RI}))",
                        "{{prompt_version}} {{variant}}")], "percentunit", max_=1), 12)
     l.add(timeseries("Window latency quantiles (last closed 1-minute pane, merged DDSketch)",
-                     [(f'max by (service, quantile) (llm_window_latency_seconds{{{s}}})',
-                       "{{service}} q{{quantile}}")], "s"), 24)
+                     [(f'max by (service, percentile) (llm_window_latency_seconds{{{s}}})',
+                       "{{service}} {{percentile}}")], "s"), 24)
     return dashboard("llmqm-drift-alerts", "LLM Quality Monitor / Drift and detector alerts",
                      "What the monitor's own detectors report, and the score distributions behind them.", l,
                      [query_var("service", "label_values(llm_requests_total, service)")], ["drift", "alerts"])

@@ -76,7 +76,7 @@ public final class MetricNames {
   public static final String TAG_REFUSAL = "refusal";
   public static final String TAG_DIRECTION = "direction";
   public static final String TAG_DIMENSION = "dimension";
-  public static final String TAG_QUANTILE = "quantile";
+  public static final String TAG_PERCENTILE = "percentile";
   public static final String TAG_SIGNAL = "signal";
   public static final String TAG_SEVERITY = "severity";
   public static final String TAG_STATE = "state";

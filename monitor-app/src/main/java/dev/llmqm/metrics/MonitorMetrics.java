@@ -157,9 +157,9 @@ public final class MonitorMetrics {
 
   /** Records the latency quantiles of a closed pane (seconds). */
   public void windowLatency(SegmentLabels labels, double p50, double p95, double p99) {
-    setGauge(labels.tags().and(MetricNames.TAG_QUANTILE, "0.5"), p50);
-    setGauge(labels.tags().and(MetricNames.TAG_QUANTILE, "0.95"), p95);
-    setGauge(labels.tags().and(MetricNames.TAG_QUANTILE, "0.99"), p99);
+    setGauge(labels.tags().and(MetricNames.TAG_PERCENTILE, "p50"), p50);
+    setGauge(labels.tags().and(MetricNames.TAG_PERCENTILE, "p95"), p95);
+    setGauge(labels.tags().and(MetricNames.TAG_PERCENTILE, "p99"), p99);
   }
 
   private void setGauge(Tags tags, double value) {

@@ -125,6 +125,20 @@ class MonitorPipelineIT {
     assertThat(metrics.body())
         .contains("llm_events_total{model=\"gpt-4o-mini\",outcome=\"valid\",service=\"support-bot\"} 20.0")
         .contains("llm_pipeline_streams_running 1.0");
+    assertThat(promtoolCheckMetrics(metrics.body())).as("promtool check metrics on a scrape").isEmpty();
+  }
+
+  /** promtool's findings on an exposition (empty when clean); skips the check when promtool is absent. */
+  static String promtoolCheckMetrics(String exposition) throws Exception {
+    boolean installed = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "promtool")));
+    org.junit.jupiter.api.Assumptions.assumeTrue(installed, "promtool is not installed (.ci/run installs it)");
+    Process p = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+    try (var in = p.getOutputStream()) {
+      in.write(exposition.getBytes(StandardCharsets.UTF_8));
+    }
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return p.waitFor() == 0 ? "" : "exit " + p.exitValue() + ": " + out;
   }
 
   private static HttpRequest get(String path) {
