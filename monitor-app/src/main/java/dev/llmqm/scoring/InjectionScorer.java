@@ -350,7 +350,7 @@ public final class InjectionScorer {
       if (Character.isLetter(c) && i > 0 && Character.isLetterOrDigit(folded.charAt(i - 1))) {
         continue; // word triggers only at word starts
       }
-      List<Trigger> candidates = TRIGGERS.get(key(c, folded.charAt(i + 1)));
+      List<Trigger> candidates = triggersAt(c, folded.charAt(i + 1));
       if (candidates == null) {
         continue;
       }
@@ -395,6 +395,30 @@ public final class InjectionScorer {
    * windows per rule), so the cost stays bounded on hostile text.
    */
   private static final java.util.Map<Integer, List<Trigger>> TRIGGERS = indexTriggers();
+
+  /** The same index for ASCII pairs as a flat table: no boxing or hashing per character on the hot path. */
+  @SuppressWarnings("unchecked")
+  private static final List<Trigger>[] ASCII_TRIGGERS = asciiTable();
+
+  @SuppressWarnings("unchecked")
+  private static List<Trigger>[] asciiTable() {
+    List<Trigger>[] table = new List[128 * 128];
+    TRIGGERS.forEach((key, list) -> {
+      int a = key >>> 16;
+      int b = key & 0xffff;
+      if (a < 128 && b < 128) {
+        table[a * 128 + b] = list;
+      }
+    });
+    return table;
+  }
+
+  private static List<Trigger> triggersAt(char a, char b) {
+    if (a < 128 && b < 128) {
+      return ASCII_TRIGGERS[a * 128 + b];
+    }
+    return TRIGGERS.get(key(a, b));
+  }
 
   private static java.util.Map<Integer, List<Trigger>> indexTriggers() {
     java.util.Map<Integer, List<Trigger>> m = new java.util.HashMap<>();
