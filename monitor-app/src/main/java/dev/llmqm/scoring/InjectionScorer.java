@@ -310,7 +310,7 @@ public final class InjectionScorer {
         }
         String capped = Text.cap(chunk, (int) Math.min(maxFieldChars, budget));
         budget -= capped.length();
-        double s = scoreText(capped, true);
+        double s = contextScore(capped);
         if (s > best) {
           best = s;
           inContext = true;
@@ -318,6 +318,28 @@ public final class InjectionScorer {
       }
     }
     return new Result(best, inContext && best > 0);
+  }
+
+  /**
+   * Retrieved chunks repeat across events (the same knowledge-base passages), so their scores are
+   * cached by a 64-bit hash of the chunk text; the cache is bounded and simply cleared when full.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<Long, Double> chunkScores = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int CHUNK_CACHE_MAX = 8192;
+
+  private double contextScore(String chunk) {
+    long key = GroundednessScorer.hash64(chunk) ^ ((long) chunk.length() << 48);
+    Double cached = chunkScores.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    double s = scoreText(chunk, true);
+    if (chunkScores.size() >= CHUNK_CACHE_MAX) {
+      chunkScores.clear();
+    }
+    chunkScores.put(key, s);
+    return s;
   }
 
   /** Scores one text; {@code retrieved} gives indirect-injection rules full weight. */
