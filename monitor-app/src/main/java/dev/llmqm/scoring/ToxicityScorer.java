@@ -68,6 +68,50 @@ public final class ToxicityScorer {
       weights.add(Double.parseDouble(e.getValue()[1]));
     }
     this.automaton = new AhoCorasick(patterns);
+    for (String word : vocab.keySet()) {
+      long h = asciiLowerHash(word);
+      vocabBits[(int) ((h >>> 6) & (BLOOM_WORDS - 1))] |= 1L << (h & 63);
+    }
+  }
+
+  /** A one-hash Bloom filter of the vocabulary: most tokens are rejected without allocating. */
+  private static final int BLOOM_WORDS = 1 << 12;
+
+  private final long[] vocabBits = new long[BLOOM_WORDS];
+
+  private static long asciiLowerHash(CharSequence s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      h ^= c;
+      h *= 0x100000001b3L;
+    }
+    return h ^ (h >>> 29);
+  }
+
+  /**
+   * True when {@code raw} (ASCII letters only, no run of three equal letters) certainly is not in the
+   * vocabulary; for such tokens normalising is plain lower-casing, so the filter is exact for "no".
+   */
+  private boolean certainlyUnknown(CharSequence raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        return false;
+      }
+      if (i >= 2) {
+        char a = Character.toLowerCase(raw.charAt(i - 1));
+        char b = Character.toLowerCase(raw.charAt(i - 2));
+        if (Character.toLowerCase(c) == a && a == b) {
+          return false;
+        }
+      }
+    }
+    long h = asciiLowerHash(raw);
+    return (vocabBits[(int) ((h >>> 6) & (BLOOM_WORDS - 1))] & (1L << (h & 63))) == 0;
   }
 
   /** Loads the shipped lexicon with the default field cap. */
@@ -126,6 +170,9 @@ public final class ToxicityScorer {
   }
 
   private int lookup(StringBuilder raw) {
+    if (certainlyUnknown(raw)) {
+      return -1;
+    }
     String t = plainLower(raw) ? raw.toString() : normalise(raw);
     if (t.isEmpty()) {
       return -1;
