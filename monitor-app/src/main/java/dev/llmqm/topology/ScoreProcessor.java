@@ -62,9 +62,16 @@ final class ScoreProcessor implements FixedKeyProcessor<String, LlmTraceEvent, S
     boolean redactionFailure = claimsRedacted && pii;
     long end = e.getEndTime().toEpochMilli();
     long latency = end - e.getStartTime().toEpochMilli();
+    // Priced once here; the pane aggregate only prices what is still missing (unknown models).
+    Double cost = e.getCostUsd();
+    if (cost == null) {
+      OptionalDouble priced = prices.price(e.getProviderName(), e.getRequestModel(),
+          orZero(e.getInputTokens()), orZero(e.getOutputTokens()), orZero(e.getCacheReadInputTokens()));
+      cost = priced.isPresent() ? priced.getAsDouble() : null;
+    }
     ScoredEvent facts = new ScoredEvent(
         e.getTraceId(), end, latency, e.getTtftMs(), error, e.getFinishReasons(),
-        e.getInputTokens(), e.getOutputTokens(), e.getCacheReadInputTokens(), e.getCostUsd(),
+        e.getInputTokens(), e.getOutputTokens(), e.getCacheReadInputTokens(), cost,
         e.getProviderName(), e.getRequestModel(), e.getProducerSampleRate(),
         pii, s.injectionFlagged(), s.toxic(), redactionFailure,
         s.refusal().wireName(), s.groundedness(), s.relevance());
@@ -82,12 +89,6 @@ final class ScoreProcessor implements FixedKeyProcessor<String, LlmTraceEvent, S
     if (!error) {
       m.refusal(s.refusal().wireName());
       m.scores(s.groundedness(), s.relevance());
-    }
-    Double cost = e.getCostUsd();
-    if (cost == null) {
-      OptionalDouble priced = prices.price(e.getProviderName(), e.getRequestModel(),
-          orZero(e.getInputTokens()), orZero(e.getOutputTokens()), orZero(e.getCacheReadInputTokens()));
-      cost = priced.isPresent() ? priced.getAsDouble() : null;
     }
     m.usage(e.getInputTokens(), e.getOutputTokens(), cost);
 
