@@ -27,6 +27,9 @@ final class Tokenizer {
           "against", "among", "per", "via", "yes", "ok", "okay", "please", "well", "like", "one", "many", "much",
           "name", "named", "called", "known", "which's", "it's", "that's", "there's", "what's", "who's", "let");
 
+  /** Longer tokens skip the stopword lookup (and hashing the whole token for it). */
+  static final int MAX_STOPWORD_LENGTH = STOPWORDS.stream().mapToInt(String::length).max().orElse(0);
+
   /** Negation and contrast markers: never "supported" by context unless they occur there too. */
   static final Set<String> NEGATIONS =
       Set.of("not", "no", "never", "none", "nor", "nothing", "neither", "nobody", "nowhere", "cannot", "instead",
@@ -45,26 +48,45 @@ final class Tokenizer {
     int i = 0;
     int sentence = 0;
     boolean atStart = true;
-    StringBuilder b = new StringBuilder(32);
+    char[] b = new char[80]; // a token is cut after 65 chars, plus at most one separator
     while (i < n) {
       char c = s.charAt(i);
       if (Character.isLetterOrDigit(c)) {
-        b.setLength(0);
+        int len = 0;
         int start = i;
         boolean allDigits = true;
         boolean capital = Character.isUpperCase(c);
         while (i < n) {
           char d = s.charAt(i);
+          if (d < 128) { // ASCII fast path: the common case, and every byte of hostile filler
+            if (d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z') {
+              allDigits = false;
+              b[len++] = d <= 'Z' ? (char) (d + 32) : d;
+              i++;
+              if (len > 64) {
+                break;
+              }
+              continue;
+            }
+            if (d >= '0' && d <= '9') {
+              b[len++] = d;
+              i++;
+              if (len > 64) {
+                break;
+              }
+              continue;
+            }
+          }
           if (Character.isLetterOrDigit(d)) {
             if (!Character.isDigit(d)) {
               allDigits = false;
             }
-            b.append(Character.toLowerCase(d));
+            b[len++] = Character.toLowerCase(d);
             i++;
           } else if ((d == '.' || d == ',') && allDigits && i + 1 < n && Character.isDigit(s.charAt(i + 1))
               && i > start) {
             if (d == '.') {
-              b.append('.');
+              b[len++] = '.';
             }
             i++;
           } else if ((d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(s.charAt(i + 1))
@@ -75,20 +97,20 @@ final class Tokenizer {
               i += 2;
               break;
             }
-            if (s.charAt(i + 1) == 't' && b.length() > 0 && b.charAt(b.length() - 1) == 'n') {
-              b.append('\'');
+            if (s.charAt(i + 1) == 't' && len > 0 && b[len - 1] == 'n') {
+              b[len++] = '\'';
             }
             i++;
           } else {
             break;
           }
-          if (b.length() > 64) { // pathological run: cut it into 64-char pieces
+          if (len > 64) { // pathological run: cut it into 64-char pieces
             break;
           }
         }
-        String lower = b.toString();
+        String lower = new String(b, 0, len);
         boolean number = allDigits && lower.length() > 0;
-        boolean stop = !number && STOPWORDS.contains(lower);
+        boolean stop = !number && lower.length() <= MAX_STOPWORD_LENGTH && STOPWORDS.contains(lower);
         String prefixKey = !number && lower.length() > PREFIX ? "~" + lower.substring(0, PREFIX) : null;
         out.add(new Token(lower, number ? lower : stem(lower), number, capital, atStart, stop, sentence,
             prefixKey));
