@@ -112,7 +112,8 @@ public final class MonitorApp {
     Path input = Path.of(args.require("input"));
     MonitorConfig config = loadConfig(args, env);
     var command = new dev.llmqm.cli.ScoreCommand(
-        new dev.llmqm.scoring.ScoringConfig(config.scoringMaxFieldChars(), config.phoneRegions()));
+        new dev.llmqm.scoring.ScoringConfig(config.scoringMaxFieldChars(), config.scoringMaxAnalysedChars(),
+            config.phoneRegions()));
     try (var in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
       int bad = command.run(in, out, err);
       if (bad > 0) {

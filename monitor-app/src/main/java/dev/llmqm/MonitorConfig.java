@@ -42,6 +42,7 @@ public record MonitorConfig(
     int maxContextChunks,
     Duration maxFutureSkew,
     int scoringMaxFieldChars,
+    int scoringMaxAnalysedChars,
     Set<String> phoneRegions,
     Duration windowSize,
     Duration windowGrace,
@@ -101,6 +102,7 @@ public record MonitorConfig(
           new Setting("monitor.validation.max.context.chunks", "256", "Events with more retrieved_context chunks are invalid (DLQ)."),
           new Setting("monitor.validation.max.future.skew", "PT15M", "Events whose end_time is further ahead of their record timestamp are invalid (DLQ)."),
           new Setting("monitor.scoring.max.field.chars", "16384", "Characters of each text field that tier-1 scoring reads."),
+          new Setting("monitor.scoring.max.analysed.chars", "4096", "Characters of the prompt and of the response that groundedness and relevance read (head and tail of longer ones); at most monitor.scoring.max.field.chars."),
           new Setting("monitor.scoring.phone.regions", "US", "Regions whose national phone formats count as PII; others need +CC."),
           new Setting("monitor.window.size", "PT1M", "Pane size (ISO-8601 duration or 60s/1m)."),
           new Setting("monitor.window.grace", "PT30S", "Grace period for late events; later ones are counted as late."),
@@ -204,6 +206,12 @@ public record MonitorConfig(
     if (problems.isEmpty() && topics.all().stream().distinct().count() != topics.all().size()) {
       problems.add("topic names must be distinct: " + topics.all());
     }
+    int scoringCap = p.integer("monitor.scoring.max.field.chars", 256, 1 << 20);
+    int analysedCap = p.integer("monitor.scoring.max.analysed.chars", 256, 1 << 20);
+    if (scoringCap > 0 && analysedCap > scoringCap) {
+      problems.add("monitor.scoring.max.analysed.chars (" + analysedCap
+          + ") must not exceed monitor.scoring.max.field.chars (" + scoringCap + ")");
+    }
     MonitorConfig config =
         new MonitorConfig(
             bootstrap,
@@ -221,7 +229,8 @@ public record MonitorConfig(
             p.integer("monitor.validation.max.field.chars", 1, Integer.MAX_VALUE),
             p.integer("monitor.validation.max.context.chunks", 0, 100_000),
             p.duration("monitor.validation.max.future.skew"),
-            p.integer("monitor.scoring.max.field.chars", 256, 1 << 20),
+            scoringCap,
+            analysedCap,
             Set.copyOf(p.list("monitor.scoring.phone.regions")),
             size,
             grace,

@@ -86,7 +86,8 @@ public final class MonitorTopology {
       StoreKind stores) {
     StreamsBuilder builder = new StreamsBuilder();
     EventValidator validator = new EventValidator(config.maxFieldChars(), config.maxContextChunks(), config.maxFutureSkew().toMillis());
-    Tier1Scorer scorer = new Tier1Scorer(new ScoringConfig(config.scoringMaxFieldChars(), config.phoneRegions()));
+    Tier1Scorer scorer = new Tier1Scorer(new ScoringConfig(config.scoringMaxFieldChars(), config.scoringMaxAnalysedChars(),
+            config.phoneRegions()));
     SamplingConfig defaults = SamplingConfig.defaults();
     TraceSampler sampler = new TraceSampler(new SamplingConfig(config.samplingRate(), Map.of(),
         config.samplingBudgetPerSecond(), defaults.keepErrors(), defaults.keepCanary(), defaults.keepFlagged()));

@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class PerEventBenchmark {
 
-  @Param({"typical", "repeated-char-100k", "nested-brackets-100k", "digits-100k", "base64-100k"})
+  @Param({"typical", "repeated-char-100k", "nested-brackets-100k", "digits-100k", "base64-100k", "prose-100k"})
   public String input;
 
   private Tier1Scorer scorer;
@@ -85,6 +85,35 @@ public class PerEventBenchmark {
     return pane;
   }
 
+  /**
+   * About {@code chars} of varied English-like prose: sentences of 8–24 words drawn by a fixed-seed generator
+   * from a mixed vocabulary (capitalised names, numbers, punctuation), so no token and no sentence repeats in a
+   * pattern a scanner could shortcut.
+   */
+  static String prose(int chars) {
+    String[] words = ("the plan account workspace billing invoice contractor seat upgrade security settings "
+        + "login password provider identity guest enterprise business starter feature request support answer "
+        + "question document policy refund renewal customer team admin owner role permission export report "
+        + "dashboard latency model prompt version rollout region storage backup quota limit trial discount "
+        + "included available enable disable configure invite remove assign review approve migrate schedule "
+        + "monthly annual daily quickly usually only also never always before after during within without "
+        + "Acme Globex Initech Umbrella Stark Wayne Dublin Berlin Tokyo Monday March SAML Okta Azure").split(" ");
+    StringBuilder b = new StringBuilder(chars + 200);
+    long x = 42;
+    while (b.length() < chars) {
+      x = x * 6364136223846793005L + 1442695040888963407L;
+      int len = 8 + (int) ((x >>> 33) % 17);
+      for (int w = 0; w < len; w++) {
+        x = x * 6364136223846793005L + 1442695040888963407L;
+        int r = (int) ((x >>> 33) % (words.length + 6));
+        String word = r < words.length ? words[r] : Long.toString((x >>> 40) % 10_000);
+        b.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
+        b.append(w == len - 1 ? ". " : (r % 11 == 0 ? ", " : " "));
+      }
+    }
+    return b.substring(0, chars);
+  }
+
   static LlmTraceEvent event(String kind) {
     String prompt = "Which plans include single sign-on, and can I enable it for the contractors in our workspace "
         + "without upgrading everyone? We are on the Business plan today and have about forty seats.";
@@ -99,6 +128,7 @@ public class PerEventBenchmark {
       case "nested-brackets-100k" -> response = "(".repeat(25_000) + "[".repeat(25_000) + "]".repeat(25_000) + ")".repeat(25_000);
       case "digits-100k" -> response = "4".repeat(100_000);
       case "base64-100k" -> prompt = "Decode this and follow it: " + "QUJDRGVmZ2hpams0NTY3ODkrLw".repeat(3_900);
+      case "prose-100k" -> response = prose(100_000);
       default -> { }
     }
     long end = 1_767_225_600_000L;

@@ -2,6 +2,7 @@ package dev.llmqm.scoring;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +18,26 @@ final class AhoCorasick {
     void hit(int pattern, int end);
   }
 
-  private final List<Map<Integer, Integer>> next = new ArrayList<>();
-  private final List<Integer> fail = new ArrayList<>();
+  // built with maps, then frozen into arrays so that a search neither boxes nor hashes
+  /** Per node: its children's symbols in ascending order, and the children in the same order. */
+  private final int[][] symbolsOf;
+  private final int[][] childrenOf;
+  private final int[] failOf;
   /** Patterns ending at each node, including those reachable via the dictionary-suffix links. */
-  private final List<int[]> out = new ArrayList<>();
+  private final int[][] out;
 
   /** Builds the automaton for {@code patterns} (each a non-empty sequence of non-negative symbols). */
   AhoCorasick(List<int[]> patterns) {
+    List<Map<Integer, Integer>> next = new ArrayList<>();
+    List<Integer> fail = new ArrayList<>();
     List<List<Integer>> outputs = new ArrayList<>();
-    newNode(outputs);
+    newNode(next, fail, outputs);
     for (int p = 0; p < patterns.size(); p++) {
       int node = 0;
       for (int sym : patterns.get(p)) {
         Integer child = next.get(node).get(sym);
         if (child == null) {
-          child = newNode(outputs);
+          child = newNode(next, fail, outputs);
           next.get(node).put(sym, child);
         }
         node = child;
@@ -59,12 +65,32 @@ final class AhoCorasick {
         queue.add(child);
       }
     }
-    for (List<Integer> o : outputs) {
-      out.add(o.stream().mapToInt(Integer::intValue).toArray());
+    int nodes = next.size();
+    symbolsOf = new int[nodes][];
+    childrenOf = new int[nodes][];
+    failOf = new int[nodes];
+    out = new int[nodes][];
+    for (int node = 0; node < nodes; node++) {
+      int[] syms = next.get(node).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+      int[] kids = new int[syms.length];
+      for (int k = 0; k < syms.length; k++) {
+        kids[k] = next.get(node).get(syms[k]);
+      }
+      symbolsOf[node] = syms;
+      childrenOf[node] = kids;
+      failOf[node] = fail.get(node);
+      out[node] = outputs.get(node).stream().mapToInt(Integer::intValue).toArray();
     }
   }
 
-  private int newNode(List<List<Integer>> outputs) {
+  /** The child of {@code node} on {@code sym}, or -1. */
+  private int child(int node, int sym) {
+    int k = Arrays.binarySearch(symbolsOf[node], sym);
+    return k >= 0 ? childrenOf[node][k] : -1;
+  }
+
+  private static int newNode(
+      List<Map<Integer, Integer>> next, List<Integer> fail, List<List<Integer>> outputs) {
     next.add(new HashMap<>(4));
     fail.add(0);
     outputs.add(new ArrayList<>(1));
@@ -80,12 +106,13 @@ final class AhoCorasick {
         node = 0;
         continue;
       }
-      while (node != 0 && !next.get(node).containsKey(sym)) {
-        node = fail.get(node);
+      int child = child(node, sym);
+      while (child < 0 && node != 0) {
+        node = failOf[node];
+        child = child(node, sym);
       }
-      Integer child = next.get(node).get(sym);
-      node = child == null ? 0 : child;
-      for (int p : out.get(node)) {
+      node = child < 0 ? 0 : child;
+      for (int p : out[node]) {
         hits.hit(p, i);
       }
     }

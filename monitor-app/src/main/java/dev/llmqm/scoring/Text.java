@@ -21,6 +21,30 @@ final class Text {
   }
 
   /**
+   * Null-safe analysis window: {@code s} itself when it fits in {@code max} chars, else its first three quarters
+   * of {@code max} and its last quarter joined by a newline (a sentence break), never splitting a surrogate pair.
+   * Long answers keep their opening and their conclusion; long prompts keep their instructions and the question
+   * that usually ends them.
+   */
+  static String window(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    if (s.length() <= max) {
+      return s;
+    }
+    int headEnd = max - max / 4 - 1;
+    if (headEnd > 0 && Character.isHighSurrogate(s.charAt(headEnd - 1))) {
+      headEnd--;
+    }
+    int tailStart = s.length() - max / 4;
+    if (tailStart < s.length() && Character.isLowSurrogate(s.charAt(tailStart))) {
+      tailStart++;
+    }
+    return s.substring(0, Math.max(0, headEnd)) + '\n' + s.substring(tailStart);
+  }
+
+  /**
    * Lower-cases, drops zero-width and other format characters, maps a few common homoglyph/fullwidth forms to
    * ASCII and collapses whitespace runs to one space. Used before phrase matching.
    */

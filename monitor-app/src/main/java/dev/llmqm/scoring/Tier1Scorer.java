@@ -8,7 +8,8 @@ import java.util.Set;
  * Runs every tier-1 check on one event: PII, injection, toxicity, refusal, groundedness and relevance. Pure
  * and cheap (a few µs for a typical 1 KB event): patterns are compiled once, each check has literal
  * prefilters, and every field and context chunk is truncated to {@link ScoringConfig#maxFieldChars()} before
- * any scan. Never logs event text. Thread-safe and reusable; create one per application.
+ * any scan; groundedness and relevance read the {@link ScoringConfig#maxAnalysedChars()} window of the prompt
+ * and response, so their cost is bounded however long the texts are. Never logs event text. Thread-safe and reusable; create one per application.
  */
 public final class Tier1Scorer {
 
@@ -49,15 +50,15 @@ public final class Tier1Scorer {
     InjectionScorer.Result inj = injection.score(prompt, context);
     ToxicityScorer.Result tox = toxicity.score(response);
     RefusalLabel label = refusal.score(response);
-    // prompt and response are tokenised once for groundedness and relevance
-    String cappedPrompt = Text.cap(prompt, config.maxFieldChars());
-    List<Token> promptTokens = Tokenizer.tokenize(cappedPrompt);
-    List<Token> responseTokens = Tokenizer.tokenize(Text.cap(response, config.maxFieldChars()));
+    // prompt and response are tokenised once for groundedness and relevance, within the analysis window
+    String analysedPrompt = Text.window(prompt, config.maxAnalysedChars());
+    List<Token> promptTokens = Tokenizer.tokenize(analysedPrompt);
+    List<Token> responseTokens = Tokenizer.tokenize(Text.window(response, config.maxAnalysedChars()));
     Double grounded = groundedness.score(promptTokens, responseTokens, context);
     double relevant =
         response == null || response.isBlank()
             ? 0
-            : relevance.score(cappedPrompt.indexOf('?') >= 0, promptTokens, responseTokens, label);
+            : relevance.score(analysedPrompt.indexOf('?') >= 0, promptTokens, responseTokens, label);
     return new Tier1Scores(
         grounded,
         relevant,

@@ -33,6 +33,8 @@ public final class ToxicityScorer {
 
   private static final String[] RESOURCES = {"/scoring/toxicity-cuss.tsv", "/scoring/toxicity-own.tsv"};
   private static final int MAX_TOKENS = 8192;
+  /** Longer tokens are matched on their first chars only. */
+  private static final int MAX_TOKEN_CHARS = 48;
 
   private final int maxFieldChars;
   private final Map<String, Integer> vocab = new HashMap<>();
@@ -69,7 +71,7 @@ public final class ToxicityScorer {
     }
     this.automaton = new AhoCorasick(patterns);
     for (String word : vocab.keySet()) {
-      long h = asciiLowerHash(word);
+      long h = mix(asciiLowerHash(word));
       vocabBits[(int) ((h >>> 6) & (BLOOM_WORDS - 1))] |= 1L << (h & 63);
     }
   }
@@ -79,39 +81,36 @@ public final class ToxicityScorer {
 
   private final long[] vocabBits = new long[BLOOM_WORDS];
 
+  private static final int LETTER = 1;
+  private static final int DIGIT = 2;
+  private static final int OTHER = 4;
+
+  /** A polynomial hash of the ASCII-lower-cased chars, as the scan computes it (cheap per char). */
   private static long asciiLowerHash(CharSequence s) {
-    long h = 0xcbf29ce484222325L;
+    long h = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= 'A' && c <= 'Z') {
         c = (char) (c + 32);
       }
-      h ^= c;
-      h *= 0x100000001b3L;
+      h = h * 31 + c;
     }
-    return h ^ (h >>> 29);
+    return h;
   }
 
-  /**
-   * True when {@code raw} (ASCII letters only, no run of three equal letters) certainly is not in the
-   * vocabulary; for such tokens normalising is plain lower-casing, so the filter is exact for "no".
-   */
-  private boolean certainlyUnknown(CharSequence raw) {
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-        return false;
-      }
-      if (i >= 2) {
-        char a = Character.toLowerCase(raw.charAt(i - 1));
-        char b = Character.toLowerCase(raw.charAt(i - 2));
-        if (Character.toLowerCase(c) == a && a == b) {
-          return false;
-        }
-      }
-    }
-    long h = asciiLowerHash(raw);
-    return (vocabBits[(int) ((h >>> 6) & (BLOOM_WORDS - 1))] & (1L << (h & 63))) == 0;
+  /** Spreads the bits of a polynomial hash (the murmur3 finaliser) before it picks a filter bit. */
+  private static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
+  }
+
+  /** False when the token whose {@link #asciiLowerHash} is {@code hash} certainly is not in the vocabulary. */
+  private boolean mayBeInVocabulary(long hash) {
+    long h = mix(hash);
+    return (vocabBits[(int) ((h >>> 6) & (BLOOM_WORDS - 1))] & (1L << (h & 63))) != 0;
   }
 
   /** Loads the shipped lexicon with the default field cap. */
@@ -125,28 +124,61 @@ public final class ToxicityScorer {
       return Result.NONE;
     }
     String s = Text.cap(text, maxFieldChars);
-    int[] ids = new int[Math.min(MAX_TOKENS, s.length() / 2 + 1)];
+    int len = s.length();
+    // known ids, with one -1 (an automaton reset) for each run of unknown tokens in between
+    int[] ids = new int[16];
     int n = 0;
-    StringBuilder b = new StringBuilder(32);
-    int i = 0;
+    int tokens = 0;
     boolean anyKnown = false;
-    while (i < s.length() && n < ids.length) {
-      while (i < s.length() && !tokenChar(s.charAt(i))) {
+    int i = 0;
+    while (i < len && tokens < MAX_TOKENS) {
+      char c = s.charAt(i);
+      if (!tokenChar(c)) {
         i++;
-      }
-      b.setLength(0);
-      while (i < s.length() && tokenChar(s.charAt(i))) {
-        if (b.length() < 48) {
-          b.append(s.charAt(i));
-        }
-        i++;
-      }
-      if (b.length() == 0) {
         continue;
       }
-      int id = lookup(b);
-      anyKnown |= id >= 0;
+      // one pass per token: char classes, triple runs and the Bloom hash of its first MAX_TOKEN_CHARS chars
+      int start = i;
+      int limit = Math.min(len, start + MAX_TOKEN_CHARS);
+      int kinds = 0;
+      boolean triple = false;
+      int p1 = -1;
+      int p2 = -1;
+      long h = 0;
+      do {
+        int lc = c;
+        if (c >= 'a' && c <= 'z') {
+          kinds |= LETTER;
+        } else if (c >= 'A' && c <= 'Z') {
+          kinds |= LETTER;
+          lc = c + 32;
+        } else if (c >= '0' && c <= '9') {
+          kinds |= DIGIT;
+        } else {
+          kinds |= OTHER;
+        }
+        triple |= lc == p1 && lc == p2;
+        p2 = p1;
+        p1 = lc;
+        h = h * 31 + lc;
+        i++;
+      } while (i < limit && tokenChar(c = s.charAt(i)));
+      while (i < len && tokenChar(s.charAt(i))) {
+        i++; // the rest of an overlong token is not matched
+      }
+      tokens++;
+      // letters only or digits only, no run of three: normalising is plain lower-casing, and the filter is
+      // exact for "not in the vocabulary"
+      boolean filterExact = (kinds == LETTER || kinds == DIGIT) && !triple;
+      int id = filterExact && !mayBeInVocabulary(h) ? -1 : lookup(s.substring(start, Math.min(i, limit)));
+      if (id < 0 && (n == 0 || ids[n - 1] < 0)) {
+        continue;
+      }
+      if (n == ids.length) {
+        ids = java.util.Arrays.copyOf(ids, n * 2);
+      }
       ids[n++] = id;
+      anyKnown |= id >= 0;
     }
     if (!anyKnown) {
       return Result.NONE;
@@ -169,11 +201,9 @@ public final class ToxicityScorer {
     return new Result(Text.clamp01(1 - keep[0]), categories.get(best[0]));
   }
 
-  private int lookup(StringBuilder raw) {
-    if (certainlyUnknown(raw)) {
-      return -1;
-    }
-    String t = plainLower(raw) ? raw.toString() : normalise(raw);
+  /** The vocabulary id of the raw token, or -1. */
+  private int lookup(String raw) {
+    String t = plainLower(raw) ? raw : normalise(raw);
     if (t.isEmpty()) {
       return -1;
     }
@@ -246,7 +276,19 @@ public final class ToxicityScorer {
   }
 
   private static boolean tokenChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '@' || c == '$' || c == '*';
+    if (c < 128) {
+      return ASCII_TOKEN_CHAR[c];
+    }
+    return Character.isLetterOrDigit(c);
+  }
+
+  /** {@link #tokenChar} for ASCII as a table: the per-char test of every scanned text. */
+  private static final boolean[] ASCII_TOKEN_CHAR = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_TOKEN_CHAR[c] = Character.isLetterOrDigit(c) || c == '@' || c == '$' || c == '*';
+    }
   }
 
   private static List<String> normalisedTokens(String phrase) {
