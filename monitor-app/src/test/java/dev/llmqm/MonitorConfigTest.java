@@ -77,6 +77,18 @@ class MonitorConfigTest {
   }
 
   @Test
+  void shouldKeepTheAnalysisWindowWithinTheFieldCap() {
+    MonitorConfig defaults = MonitorConfig.load(null, Map.of());
+    assertThat(defaults.scoringMaxAnalysedChars()).isEqualTo(4096);
+    assertThat(defaults.scoringMaxFieldChars()).isEqualTo(16384);
+
+    assertThatThrownBy(() -> MonitorConfig.load(null, Map.of(
+            "MONITOR_SCORING_MAX_FIELD_CHARS", "2048", "MONITOR_SCORING_MAX_ANALYSED_CHARS", "4096")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+            "monitor.scoring.max.analysed.chars (4096) must not exceed monitor.scoring.max.field.chars (2048)"));
+  }
+
+  @Test
   void readmeShouldDocumentEverySetting() throws IOException {
     String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
     for (MonitorConfig.Setting s : MonitorConfig.SETTINGS) {

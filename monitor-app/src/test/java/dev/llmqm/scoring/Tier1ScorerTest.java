@@ -117,6 +117,28 @@ class Tier1ScorerTest {
     assertThat(SCORER.score(ScoringInput.of(null, late)).responsePii()).containsExactly(PiiType.EMAIL);
   }
 
+  @Test
+  void shouldScanSafetyOverTheFieldCapAndLanguageOverTheAnalysisWindow() {
+    String head = "The Starter plan supports password and Google login only. ".repeat(60); // 3.5 KB
+    String tail = "Single sign-on is on the Business plan. ".repeat(30); // 1.2 KB
+    String supportedMiddle = "Guests can sign in with the workspace identity provider. ".repeat(120);
+    String leakyMiddle = ("Mail bob@example.com, Zorblax Quintaine said 4,812 seats renewed in 1997. ")
+        .repeat(100).substring(0, supportedMiddle.length());
+    List<String> context = List.of("The Starter plan supports password and Google login only. Single sign-on is on "
+        + "the Business plan. Guests can sign in with the workspace identity provider.");
+    String prompt = "Which plans support single sign-on?";
+
+    Tier1Scores clean = SCORER.score(new ScoringInput(prompt, head + supportedMiddle + tail, context, false));
+    Tier1Scores leaky = SCORER.score(new ScoringInput(prompt, head + leakyMiddle + tail, context, false));
+
+    // PII in the middle of a 12 KB answer: beyond the 4 KB analysis window, within the 16 KB field cap
+    assertThat(clean.responsePii()).isEmpty();
+    assertThat(leaky.responsePii()).containsExactly(PiiType.EMAIL);
+    // groundedness and relevance read the head and the tail only, so the middle does not move them
+    assertThat(leaky.groundedness()).isEqualTo(clean.groundedness()).isGreaterThan(0.8);
+    assertThat(leaky.relevance()).isEqualTo(clean.relevance());
+  }
+
   private static void assertValid(Tier1Scores s) {
     assertThat(s).isNotNull();
     if (s.groundedness() != null) {
