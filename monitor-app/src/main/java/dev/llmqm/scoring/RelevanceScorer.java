@@ -1,7 +1,10 @@
 package dev.llmqm.scoring;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,15 +72,29 @@ public final class RelevanceScorer {
         wanted.add(t.stem());
       }
     }
-    Set<String> have = new HashSet<>();
+    // the prompt's wanted stems are few: look each response token up in them rather than indexing the response
+    Map<String, List<String>> wantedByPrefix = new HashMap<>();
+    for (String w : wanted) {
+      if (w.length() > PREFIX) {
+        wantedByPrefix.computeIfAbsent("~" + w.substring(0, PREFIX), k -> new ArrayList<>(1)).add(w);
+      }
+    }
+    Set<String> found = new HashSet<>();
     int responseContent = 0;
     for (Token t : responseTokens) {
       if (t.content()) {
         responseContent++;
-        have.add(t.stem());
-        have.add(t.lower());
+        if (wanted.contains(t.stem())) {
+          found.add(t.stem());
+        }
+        if (wanted.contains(t.lower())) {
+          found.add(t.lower());
+        }
         if (t.prefixKey() != null) {
-          have.add(t.prefixKey());
+          List<String> sharing = wantedByPrefix.get(t.prefixKey());
+          if (sharing != null) {
+            found.addAll(sharing);
+          }
         }
       }
     }
@@ -85,12 +102,7 @@ public final class RelevanceScorer {
     if (wanted.isEmpty()) {
       score = 0.5;
     } else {
-      int hit = 0;
-      for (String w : wanted) {
-        if (have.contains(w) || w.length() > PREFIX && have.contains("~" + w.substring(0, PREFIX))) {
-          hit++;
-        }
-      }
+      int hit = found.size();
       double recall = (double) hit / wanted.size();
       score = Math.min(1, recall / SATURATION);
       boolean question = questionMark || startsWithQuestionWord(promptTokens);

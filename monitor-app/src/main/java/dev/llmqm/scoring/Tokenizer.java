@@ -111,7 +111,13 @@ final class Tokenizer {
         String lower = new String(b, 0, len);
         boolean number = allDigits && lower.length() > 0;
         boolean stop = !number && lower.length() <= MAX_STOPWORD_LENGTH && STOPWORDS.contains(lower);
-        String prefixKey = !number && lower.length() > PREFIX ? "~" + lower.substring(0, PREFIX) : null;
+        String prefixKey = null;
+        if (!number && len > PREFIX) {
+          char[] key = new char[PREFIX + 1];
+          key[0] = '~';
+          System.arraycopy(b, 0, key, 1, PREFIX);
+          prefixKey = new String(key);
+        }
         out.add(new Token(lower, number ? lower : stem(lower), number, capital, atStart, stop, sentence,
             prefixKey));
         atStart = false;
