@@ -43,6 +43,10 @@ public class PerEventBenchmark {
   @Param({"typical", "repeated-char-100k", "nested-brackets-100k", "digits-100k", "base64-100k", "prose-100k"})
   public String input;
 
+  /** {@code monitor.scoring.max.field.chars}; the analysis window keeps its default (or the cap, if smaller). */
+  @Param({"16384"})
+  public int maxFieldChars;
+
   private Tier1Scorer scorer;
   private ScoringInput scoringInput;
   private AvroWireDeserializer<LlmTraceEvent> deserializer;
@@ -53,7 +57,7 @@ public class PerEventBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    scorer = new Tier1Scorer(ScoringConfig.defaults());
+    scorer = new Tier1Scorer(new ScoringConfig(maxFieldChars, java.util.Set.of("US")));
     LlmTraceEvent event = event(input);
     scoringInput = new ScoringInput(event.getPrompt(), event.getResponse(), EventText.context(event), true);
     InMemorySchemaRegistry registry = InMemorySchemaRegistry.forScope("bench");
