@@ -72,6 +72,12 @@ public final class PiiScorer {
     "sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "_live_",
     "-----BEGIN", "eyJ"
   };
+  /** Lower-case keys looked for, in any case, before {@link #SECRET_ASSIGNMENT}. */
+  private static final String[] ASSIGNMENT_HINTS = {
+    "password", "passwd", "pwd", "secret", "api_key", "api-key", "apikey", "access_token", "access-token",
+    "auth_token", "auth-token", "private_key", "bearer"
+  };
+
   private static final String[] LABEL_WORDS = {
     "order", "invoice", "tracking", "ref", "reference", "serial", "isbn", "sku", "part", "ticket",
     "confirmation", "case", "account", "acct", "id", "po", "model", "item", "transaction", "booking"
@@ -85,6 +91,77 @@ public final class PiiScorer {
   private static final int MAX_WINDOWS = 16;
   private static final int MAX_CLUSTER = 96;
   private static final String CLUSTER_SEPARATORS = " -.()+:/";
+  /**
+   * What the walk has to look at, by (previous char, char), each as its ASCII code or 0 for any other char.
+   * Runs of chars of one kind have no entry, so the walk over them is a single table load per char.
+   */
+  private static final byte[] PAIRS = new byte[128 * 128];
+  /** A token char ([A-Za-z0-9_+=-], the chars of a high-entropy secret) after any other char. */
+  private static final int RUN_START = 1;
+  /** Any other char after a token char. */
+  private static final int RUN_END = 2;
+  /**
+   * A digit followed by a digit or a separator: a cluster that starts at that digit holds more than one char,
+   * and an IBAN ("AA99") ends with such a pair. A lone digit can be passed over: the cluster it starts ends
+   * right after it, with too few digits to take a window.
+   */
+  private static final int DIGITS = 4;
+  /** The first two chars of one of {@link #SECRET_HINTS}. */
+  private static final int SECRET_START = 8;
+  /** The first two chars, in either case, of one of {@link #ASSIGNMENT_HINTS}. */
+  private static final int KEY_START = 16;
+  /** Flags of the value {@link #cluster} returns, above the end offset. */
+  private static final int COUNTED = 1;
+  private static final int DIGITS_ONLY = 2;
+  private static final char[] ASCII_LOWER = new char[128];
+  private static final boolean[] SEPARATOR = new boolean[128];
+  private static final int[] NONE = new int[0];
+  /** Indexes of the {@link #SECRET_HINTS} that start with each (char, char) pair of {@link #PAIRS}. */
+  private static final int[][] SECRET_BY_PAIR = new int[128 * 128][];
+  /** Indexes of the {@link #ASSIGNMENT_HINTS} that start, in either case, with each pair. */
+  private static final int[][] KEYS_BY_PAIR = new int[128 * 128][];
+
+  static {
+    for (char ch = 0; ch < 128; ch++) {
+      ASCII_LOWER[ch] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+      SEPARATOR[ch] = CLUSTER_SEPARATORS.indexOf(ch) >= 0;
+    }
+    for (char p = 0; p < 128; p++) {
+      for (char ch = 0; ch < 128; ch++) {
+        int f = 0;
+        if (tokenChar(ch) && !tokenChar(p)) {
+          f |= RUN_START;
+        }
+        if (!tokenChar(ch) && tokenChar(p)) {
+          f |= RUN_END;
+        }
+        if (isDigit(p) && (isDigit(ch) || SEPARATOR[ch])) {
+          f |= DIGITS;
+        }
+        SECRET_BY_PAIR[p << 7 | ch] = startingWith(SECRET_HINTS, p, ch);
+        KEYS_BY_PAIR[p << 7 | ch] = startingWith(ASSIGNMENT_HINTS, ASCII_LOWER[p], ASCII_LOWER[ch]);
+        if (SECRET_BY_PAIR[p << 7 | ch].length > 0) {
+          f |= SECRET_START;
+        }
+        if (KEYS_BY_PAIR[p << 7 | ch].length > 0) {
+          f |= KEY_START;
+        }
+        PAIRS[p << 7 | ch] = (byte) f;
+      }
+    }
+  }
+
+  private static int[] startingWith(String[] hints, char first, char second) {
+    int[] idx = java.util.stream.IntStream.range(0, hints.length)
+        .filter(h -> hints[h].charAt(0) == first && hints[h].charAt(1) == second)
+        .toArray();
+    return idx.length == 0 ? NONE : idx;
+  }
+
+  private static boolean tokenChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == '-' || c == '+'
+        || c == '=';
+  }
 
   private final int maxFieldChars;
   private final boolean nanpHome;
@@ -123,58 +200,7 @@ public final class PiiScorer {
         break;
       }
     }
-    // digit-based types only run on small windows around clusters of digits and separators
-    windows = 0;
-    int i = 0;
-    while (i < n && windows < MAX_WINDOWS) {
-      if (!isDigit(s.charAt(i))) {
-        i++;
-        continue;
-      }
-      int st = i;
-      int digits = 0;
-      int run = 0;
-      int longestRun = 0;
-      while (i < n && i - st < MAX_CLUSTER && (isDigit(s.charAt(i)) || CLUSTER_SEPARATORS.indexOf(s.charAt(i)) >= 0)) {
-        if (isDigit(s.charAt(i))) {
-          digits++;
-          run++;
-          longestRun = Math.max(longestRun, run);
-        } else {
-          run = 0;
-        }
-        i++;
-      }
-      if (digits < 4 || longestRun > 19 && digits == longestRun) {
-        continue; // too few digits, or one long digit run that no validator accepts
-      }
-      windows++;
-      int a = Math.max(0, st - 2);
-      int b = Math.min(n, i);
-      if (digits >= 7 && phone(s, a, b)) {
-        found.add(PiiType.PHONE);
-      }
-      if (digits >= 13 && card(s, a, b)) {
-        found.add(PiiType.CREDIT_CARD);
-      }
-      if (digits >= 9 && ssn(s, a, b)) {
-        found.add(PiiType.US_SSN);
-      }
-      if (s.indexOf('.', st) >= 0 && s.indexOf('.', st) < i && ipv4(s, a, b)) {
-        found.add(PiiType.IP_ADDRESS);
-      }
-    }
-    windows = 0;
-    for (int k = 0; k + 3 < n && windows < MAX_WINDOWS; k++) {
-      if (isUpper(s.charAt(k)) && isUpper(s.charAt(k + 1)) && isDigit(s.charAt(k + 2))
-          && isDigit(s.charAt(k + 3)) && (k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1)))) {
-        windows++;
-        if (iban(s, k, Math.min(n, k + 48))) {
-          found.add(PiiType.IBAN);
-          break;
-        }
-      }
-    }
+    Hits hits = walk(s, found);
     if (!found.contains(PiiType.IP_ADDRESS)) {
       windows = 0;
       for (int c = s.indexOf(':'); c >= 0 && windows < MAX_WINDOWS; c = s.indexOf(':', c + 1)) {
@@ -193,10 +219,221 @@ public final class PiiScorer {
         c = Math.min(n - 1, c + 40);
       }
     }
-    if (secret(s)) {
+    if (!found.contains(PiiType.SECRET) && (secretHint(s, hits.secrets) || assignedSecret(s, hits.keys))) {
       found.add(PiiType.SECRET);
     }
     return found;
+  }
+
+  /**
+   * The one pass over every char of the field; everything else only looks at small windows. It finds the
+   * clusters of digits and separators around which the digit-based types (phone, card, SSN, IPv4) are checked,
+   * IBAN candidates ("AA99" not glued to a preceding letter or digit), the runs of token chars checked for high
+   * entropy, and the offsets of the secret and assignment hints. It replaces a loop per type plus one
+   * {@code indexOf} pass per hint, which cost several microseconds each on a 16K-char field: here each char
+   * costs one lookup of {@link #PAIRS}, and only the rare chars that start something do more. Each search keeps
+   * the window budget and the candidate order of its own former loop, so what is found is unchanged.
+   */
+  private Hits walk(String s, EnumSet<PiiType> found) {
+    int n = s.length();
+    boolean assignment = s.indexOf('=') >= 0 || s.indexOf(':') >= 0;
+    // U+0130 lower-cases to two chars, which shifts the offsets of a lower-cased copy: keep the copy then
+    boolean keysInWalk = assignment && s.indexOf('\u0130') < 0;
+    int events = RUN_START | RUN_END | DIGITS | SECRET_START | (keysInWalk ? KEY_START : 0);
+    Hits hits = new Hits();
+    int clusterEnd = 0;
+    int clusterWindows = 0;
+    int ibanWindows = 0;
+    boolean ibanOpen = true;
+    boolean entropy = false;
+    int run = -1;
+    int prev = 0;
+    int pair = 0;
+    for (int i = 0; i < n; i++) {
+      int f = 0;
+      for (; i < n; i++) {
+        int ch = s.charAt(i);
+        if (ch >= 128) {
+          ch = 0;
+        }
+        pair = prev << 7 | ch;
+        f = PAIRS[pair] & events;
+        prev = ch;
+        if (f != 0) {
+          break;
+        }
+      }
+      if (f == 0) {
+        break;
+      }
+      if ((f & RUN_START) != 0) {
+        run = i;
+      } else if ((f & RUN_END) != 0) {
+        entropy = entropy || highEntropyRun(s, run, i);
+        run = -1;
+      }
+      if ((f & SECRET_START) != 0) {
+        for (int h : SECRET_BY_PAIR[pair]) {
+          if (s.startsWith(SECRET_HINTS[h], i - 1)) {
+            hits.secrets.addApart(h, i - 1, SECRET_HINTS[h].length());
+          }
+        }
+      }
+      if ((f & KEY_START) != 0) {
+        for (int h : KEYS_BY_PAIR[pair]) {
+          if (startsWithLowerCase(s, i - 1, ASSIGNMENT_HINTS[h])) {
+            hits.keys.add(h, i - 1);
+          }
+        }
+      }
+      if ((f & DIGITS) != 0) {
+        int d = i - 1;
+        if (ibanOpen && isDigit(s.charAt(i)) && d >= 2 && isUpper(s.charAt(d - 1))
+            && isUpper(s.charAt(d - 2)) && (d == 2 || !Character.isLetterOrDigit(s.charAt(d - 3)))) {
+          ibanWindows++;
+          if (iban(s, d - 2, Math.min(n, d + 46))) {
+            found.add(PiiType.IBAN);
+            ibanOpen = false;
+          } else if (ibanWindows >= MAX_WINDOWS) {
+            ibanOpen = false;
+          }
+        }
+        // a cluster cut at MAX_CLUSTER inside a digit run is followed at once by the next one
+        for (int st = d; clusterWindows < MAX_WINDOWS && st >= clusterEnd && st < n && isDigit(s.charAt(st));
+            st = clusterEnd) {
+          int r = cluster(s, st, found);
+          clusterEnd = r >>> 2;
+          if ((r & COUNTED) != 0) {
+            clusterWindows++;
+          }
+          if ((r & DIGITS_ONLY) == 0) {
+            break;
+          }
+          i = clusterEnd - 1; // digits after digits hold nothing else for the walk
+          prev = s.charAt(i);
+        }
+        if (clusterWindows >= MAX_WINDOWS && !ibanOpen) {
+          events &= ~DIGITS;
+        }
+      }
+    }
+    if (run >= 0) {
+      entropy = entropy || highEntropyRun(s, run, n);
+    }
+    if (entropy) {
+      found.add(PiiType.SECRET);
+    } else if (assignment && !keysInWalk) {
+      String lower = s.toLowerCase(java.util.Locale.ROOT);
+      for (int h = 0; h < ASSIGNMENT_HINTS.length; h++) {
+        String k = ASSIGNMENT_HINTS[h];
+        for (int idx = lower.indexOf(k); idx >= 0 && hits.keys.count[h] < MAX_WINDOWS;
+            idx = lower.indexOf(k, idx + 1)) {
+          hits.keys.add(h, idx);
+        }
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * Reads the cluster of digits and separators starting with the digit at {@code st}, at most
+   * {@link #MAX_CLUSTER} chars, and checks the digit-based types around it. Returns where the cluster ends,
+   * shifted left by two, with {@link #COUNTED} set when it took a window and {@link #DIGITS_ONLY} when it holds
+   * no separator.
+   */
+  private int cluster(String s, int st, EnumSet<PiiType> found) {
+    int n = s.length();
+    int digits = 0;
+    int run = 0;
+    int longestRun = 0;
+    boolean dot = false;
+    int i = st;
+    int lim = Math.min(n, st + MAX_CLUSTER);
+    while (i < lim) {
+      char x = s.charAt(i);
+      if (isDigit(x)) {
+        digits++;
+        run++;
+        longestRun = Math.max(longestRun, run);
+      } else if (x < 128 && SEPARATOR[x]) {
+        run = 0;
+        dot |= x == '.';
+      } else {
+        break;
+      }
+      i++;
+    }
+    int r = i << 2 | (digits == i - st ? DIGITS_ONLY : 0);
+    if (digits < 4 || longestRun > 19 && digits == longestRun) {
+      return r; // too few digits, or one long digit run that no validator accepts
+    }
+    int a = Math.max(0, st - 2);
+    if (digits >= 7 && phone(s, a, i)) {
+      found.add(PiiType.PHONE);
+    }
+    if (digits >= 13 && card(s, a, i)) {
+      found.add(PiiType.CREDIT_CARD);
+    }
+    if (digits >= 9 && ssn(s, a, i)) {
+      found.add(PiiType.US_SSN);
+    }
+    if (dot && ipv4(s, a, i)) {
+      found.add(PiiType.IP_ADDRESS);
+    }
+    return r | COUNTED;
+  }
+
+  /**
+   * True when {@code s} holds {@code hint} (lower-case ASCII) at {@code i} once lower-cased: the same test as
+   * {@code s.toLowerCase(Locale.ROOT).startsWith(hint, i)} for text without U+0130, without the copy.
+   */
+  private static boolean startsWithLowerCase(String s, int i, String hint) {
+    if (i + hint.length() > s.length()) {
+      return false;
+    }
+    for (int j = 0; j < hint.length(); j++) {
+      char ch = s.charAt(i + j);
+      if ((ch < 128 ? ASCII_LOWER[ch] : Character.toLowerCase(ch)) != hint.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Offsets of hint occurrences found by the walk: at most {@link #MAX_WINDOWS} per hint, in text order. */
+  private static final class Positions {
+    final int[][] at;
+    final int[] count;
+    private final int[] next;
+
+    Positions(int hints) {
+      at = new int[hints][];
+      count = new int[hints];
+      next = new int[hints];
+    }
+
+    void add(int h, int idx) {
+      if (count[h] < MAX_WINDOWS) {
+        if (at[h] == null) {
+          at[h] = new int[MAX_WINDOWS];
+        }
+        at[h][count[h]++] = idx;
+      }
+    }
+
+    /** Like {@code indexOf(hint, previous + length)}: occurrences overlapping the previous one are skipped. */
+    void addApart(int h, int idx, int length) {
+      if (idx >= next[h]) {
+        add(h, idx);
+        next[h] = idx + length;
+      }
+    }
+  }
+
+  /** Hint offsets of one field. */
+  private static final class Hits {
+    final Positions secrets = new Positions(SECRET_HINTS.length);
+    final Positions keys = new Positions(ASSIGNMENT_HINTS.length);
   }
 
   // ---------------------------------------------------------------- email
@@ -622,13 +859,13 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- secrets
 
-  private static boolean secret(String s) {
+  /** Provider key prefixes and the like, checked in hint order over at most {@link #MAX_WINDOWS} windows. */
+  private static boolean secretHint(String s, Positions hints) {
     int windows = 0;
-    for (String h : SECRET_HINTS) {
-      int from = 0;
-      int idx;
-      while ((idx = s.indexOf(h, from)) >= 0 && windows < MAX_WINDOWS) {
+    for (int h = 0; h < SECRET_HINTS.length; h++) {
+      for (int j = 0; j < hints.count[h] && windows < MAX_WINDOWS; j++) {
         windows++;
+        int idx = hints.at[h][j];
         int a = Math.max(0, idx - 1);
         int b = Math.min(s.length(), idx + 1024);
         Win m = new Win(SECRET, s, a, b);
@@ -641,10 +878,9 @@ public final class PiiScorer {
             return true;
           }
         }
-        from = idx + h.length();
       }
     }
-    return highEntropyToken(s) || assignedSecret(s);
+    return false;
   }
 
   /**
@@ -652,15 +888,12 @@ public final class PiiScorer {
    * code. Placeholders ("<your-key>", "xxxx", "****", "changeme", "${VAR}") are not secrets; the value needs a
    * digit or 12+ chars.
    */
-  private static boolean assignedSecret(String s) {
-    if (s.indexOf('=') < 0 && s.indexOf(':') < 0) {
-      return false;
-    }
-    String lower = s.toLowerCase(java.util.Locale.ROOT);
+  private static boolean assignedSecret(String s, Positions keys) {
     int windows = 0;
-    for (String k : ASSIGNMENT_HINTS) {
-      for (int idx = lower.indexOf(k); idx >= 0 && windows < MAX_WINDOWS; idx = lower.indexOf(k, idx + 1)) {
+    for (int h = 0; h < ASSIGNMENT_HINTS.length; h++) {
+      for (int j = 0; j < keys.count[h] && windows < MAX_WINDOWS; j++) {
         windows++;
+        int idx = keys.at[h][j];
         Win m = new Win(SECRET_ASSIGNMENT, s, idx, Math.min(s.length(), idx + 200));
         if (m.find() && m.start() == idx && plausibleSecretValue(m.m.group(1))) {
           return true;
@@ -669,11 +902,6 @@ public final class PiiScorer {
     }
     return false;
   }
-
-  private static final String[] ASSIGNMENT_HINTS = {
-    "password", "passwd", "pwd", "secret", "api_key", "api-key", "apikey", "access_token", "access-token",
-    "auth_token", "auth-token", "private_key", "bearer"
-  };
 
   private static boolean plausibleSecretValue(String v) {
     String l = v.toLowerCase(java.util.Locale.ROOT);
@@ -692,30 +920,41 @@ public final class PiiScorer {
     return digit || v.length() >= 12;
   }
 
-  /** Scans runs of [A-Za-z0-9_+=-] of 32–128 chars for mixed-class, high-entropy tokens. */
-  private static boolean highEntropyToken(String s) {
-    int n = s.length();
-    int i = 0;
-    while (i < n) {
-      while (i < n && !tokenChar(s.charAt(i))) {
-        i++;
+  /**
+   * True when the run {@code [st, end)} of [A-Za-z0-9_+=-] is a 32–128 char, mixed-class, high-entropy token.
+   * Fewer than 16 distinct chars cannot reach 4.0 bits/char (log2 15 ≈ 3.91), so such runs skip the entropy.
+   */
+  private static boolean highEntropyRun(String s, int st, int end) {
+    int len = end - st;
+    if (len < 32 || len > 128) {
+      return false;
+    }
+    if (st >= 1 && (s.charAt(st - 1) == '/' || s.charAt(st - 1) == '.') && len > 60) {
+      return false; // part of a URL path or a data blob
+    }
+    boolean lower = false;
+    boolean upper = false;
+    int digits = 0;
+    long seenLow = 0;
+    long seenHigh = 0;
+    for (int i = st; i < end; i++) {
+      char ch = s.charAt(i); // token chars are ASCII
+      lower |= ch >= 'a' && ch <= 'z';
+      upper |= ch >= 'A' && ch <= 'Z';
+      if (isDigit(ch)) {
+        digits++;
       }
-      int st = i;
-      while (i < n && tokenChar(s.charAt(i))) {
-        i++;
-      }
-      int len = i - st;
-      if (len >= 32 && len <= 128) {
-        if (st >= 1 && (s.charAt(st - 1) == '/' || s.charAt(st - 1) == '.') && len > 60) {
-          continue; // part of a URL path or a data blob
-        }
-        if (mixedClasses(s.substring(st, i), 3, 0) && Text.entropy(s, st, i) >= 4.0
-            && !base64OfText(s.substring(st, i))) {
-          return true;
-        }
+      if (ch < 64) {
+        seenLow |= 1L << ch;
+      } else {
+        seenHigh |= 1L << (ch - 64);
       }
     }
-    return false;
+    boolean mixed = lower && upper && digits >= 2; // mixedClasses(token, 3, 0)
+    if (!mixed || Long.bitCount(seenLow) + Long.bitCount(seenHigh) < 16) {
+      return false;
+    }
+    return Text.entropy(s, st, end) >= 4.0 && !base64OfText(s.substring(st, end));
   }
 
   /** True when the token is base64 of printable text (an encoded message, not a random key). */
@@ -757,11 +996,6 @@ public final class PiiScorer {
     }
     int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0);
     return classes >= need && digits >= 2;
-  }
-
-  private static boolean tokenChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == '-' || c == '+'
-        || c == '=';
   }
 
   // ---------------------------------------------------------------- helpers

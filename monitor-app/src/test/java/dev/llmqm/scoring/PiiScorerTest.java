@@ -138,6 +138,30 @@ class PiiScorerTest {
   }
 
   @Test
+  void shouldFindASecretThatEndsAtTheFieldCap() {
+    String text = "x ".repeat(8169) + "token ghp_16C7e42F292c6912E7710c838347Ae178B4a";
+    assertThat(text).hasSize(16384);
+    assertThat(scorer.scan(text)).containsExactly(PiiType.SECRET);
+  }
+
+  @Test
+  void shouldMatchAssignmentKeysInAnyCase() {
+    assertThat(scorer.scan("API_KEY=Zx9Qm2Lp8Rt4")).containsExactly(PiiType.SECRET);
+    assertThat(scorer.scan("Api-Key: \"hunter2024\"")).containsExactly(PiiType.SECRET);
+    assertThat(scorer.scan("PassWord: <your password>")).isEmpty();
+  }
+
+  @Test
+  void shouldKeepLookingForAnIbanAfterTheDigitWindowsAreSpent() {
+    assertThat(scorer.scan("1234 ".repeat(400) + "IBAN DE89 3704 0044 0532 0130 00")).contains(PiiType.IBAN);
+  }
+
+  @Test
+  void shouldFindAPhoneAfterADigitRunLongerThanAWindow() {
+    assertThat(scorer.scan("9".repeat(500) + " call 415-867-5309")).containsExactly(PiiType.PHONE);
+  }
+
+  @Test
   void shouldValidateChecksums() {
     assertThat(PiiScorer.luhn("4111111111111111")).isTrue();
     assertThat(PiiScorer.luhn("4111111111111112")).isFalse();
