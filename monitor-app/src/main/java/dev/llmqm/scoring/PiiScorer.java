@@ -68,6 +68,10 @@ public final class PiiScorer {
               + "|(?:sk|rk)_live_[0-9A-Za-z]{16,}"
               + "|-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----"
               + "|eyJ[A-Za-z0-9_\\-]{5,}\\.eyJ[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]*");
+  /** {@link #SECRET} anchored: it runs once at each hint and stops as soon as no key format can match. */
+  private static final Pattern SECRET_AT_START = Pattern.compile("^(?:" + SECRET.pattern() + ")");
+  /** Chars after a hint that a key match may span (a JWT's header and payload; other keys are shorter). */
+  private static final int SECRET_WINDOW = 1024;
   private static final String[] SECRET_HINTS = {
     "sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "_live_",
     "-----BEGIN", "eyJ"
@@ -237,9 +241,9 @@ public final class PiiScorer {
   private Hits walk(String s, EnumSet<PiiType> found) {
     int n = s.length();
     boolean assignment = s.indexOf('=') >= 0 || s.indexOf(':') >= 0;
-    // U+0130 lower-cases to two chars, which shifts the offsets of a lower-cased copy: keep the copy then
-    boolean keysInWalk = assignment && s.indexOf('\u0130') < 0;
-    int events = RUN_START | RUN_END | DIGITS | SECRET_START | (keysInWalk ? KEY_START : 0);
+    // assignment keys are matched case-insensitively char by char, so offsets are the text's own (a lower-cased
+    // copy would shift them: U+0130 lower-cases to two chars)
+    int events = RUN_START | RUN_END | DIGITS | SECRET_START | (assignment ? KEY_START : 0);
     Hits hits = new Hits();
     int clusterEnd = 0;
     int clusterWindows = 0;
@@ -322,15 +326,6 @@ public final class PiiScorer {
     }
     if (entropy) {
       found.add(PiiType.SECRET);
-    } else if (assignment && !keysInWalk) {
-      String lower = s.toLowerCase(java.util.Locale.ROOT);
-      for (int h = 0; h < ASSIGNMENT_HINTS.length; h++) {
-        String k = ASSIGNMENT_HINTS[h];
-        for (int idx = lower.indexOf(k); idx >= 0 && hits.keys.count[h] < MAX_WINDOWS;
-            idx = lower.indexOf(k, idx + 1)) {
-          hits.keys.add(h, idx);
-        }
-      }
     }
     return hits;
   }
@@ -384,8 +379,8 @@ public final class PiiScorer {
   }
 
   /**
-   * True when {@code s} holds {@code hint} (lower-case ASCII) at {@code i} once lower-cased: the same test as
-   * {@code s.toLowerCase(Locale.ROOT).startsWith(hint, i)} for text without U+0130, without the copy.
+   * True when {@code s} holds {@code hint} (lower-case ASCII) at {@code i}, comparing char by char in lower
+   * case; offsets stay those of {@code s}.
    */
   private static boolean startsWithLowerCase(String s, int i, String hint) {
     if (i + hint.length() > s.length()) {
@@ -865,12 +860,13 @@ public final class PiiScorer {
     for (int h = 0; h < SECRET_HINTS.length; h++) {
       for (int j = 0; j < hints.count[h] && windows < MAX_WINDOWS; j++) {
         windows++;
-        int idx = hints.at[h][j];
-        int a = Math.max(0, idx - 1);
-        int b = Math.min(s.length(), idx + 1024);
-        Win m = new Win(SECRET, s, a, b);
+        // every key format starts at its hint, except "sk_live_"/"rk_live_", whose hint is "_live_"
+        int st = hints.at[h][j] - (SECRET_HINTS[h].equals("_live_") ? 2 : 0);
+        if (st < 0 || SECRET_HINTS[h].equals("eyJ") && !jwtShaped(s, st)) {
+          continue;
+        }
+        Win m = new Win(SECRET_AT_START, s, st, Math.min(s.length(), st + SECRET_WINDOW));
         if (m.find()) {
-          int st = m.start();
           String g = m.group();
           boolean glued = st > 0 && Character.isLetterOrDigit(s.charAt(st - 1));
           boolean word = g.startsWith("sk-") && !mixedClasses(g, 2, 3);
@@ -881,6 +877,28 @@ public final class PiiScorer {
       }
     }
     return false;
+  }
+
+  /**
+   * A JWT is three base64url segments joined by dots, the first two starting "eyJ": checked by hand first, so a
+   * long run that merely starts "eyJ" costs a char scan, not a regex run.
+   */
+  private static boolean jwtShaped(String s, int st) {
+    int dot = skipBase64Url(s, st);
+    return dot - st >= 8 && dot < s.length() && s.charAt(dot) == '.' && s.startsWith("eyJ", dot + 1)
+        && dot + 1 - st <= SECRET_WINDOW / 2;
+  }
+
+  private static int skipBase64Url(String s, int i) {
+    int end = Math.min(s.length(), i + SECRET_WINDOW);
+    while (i < end) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == '-')) {
+        break;
+      }
+      i++;
+    }
+    return i;
   }
 
   /**

@@ -162,6 +162,27 @@ class PiiScorerTest {
   }
 
   @Test
+  void shouldMatchKeysAfterCharsThatLowerCaseToTwo() {
+    // U+0130 lower-cases to "i" plus a combining dot: offsets must still be those of the text
+    assertThat(scorer.scan("\u0130stanbul office: password=Zx9Qm2Lp8Rt4")).containsExactly(PiiType.SECRET);
+    assertThat(scorer.scan("\u0130".repeat(50) + " key: value, password: <your password>")).isEmpty();
+  }
+
+  @Test
+  void shouldFindProviderKeysWhoseHintIsInsideThem() {
+    assertThat(scorer.scan("stripe key sk_live_4eC39HqLyjWDarjtT1zdp7dc")).containsExactly(PiiType.SECRET);
+    assertThat(scorer.scan("restricted rk_live_51H8abcDEF4567ghijKLmn")).containsExactly(PiiType.SECRET);
+    assertThat(scorer.scan("see the is_live_ flag")).isEmpty();
+  }
+
+  @Test
+  void shouldNotFlagRunsThatOnlyStartLikeKeys() {
+    assertThat(scorer.scan(("eyJ" + "a".repeat(600) + " ").repeat(20))).isEmpty();
+    assertThat(scorer.scan(("sk-" + "a".repeat(200) + " ").repeat(40))).isEmpty();
+    assertThat(scorer.scan("sk-eyJxox AKIA".repeat(1_200))).isEmpty();
+  }
+
+  @Test
   void shouldValidateChecksums() {
     assertThat(PiiScorer.luhn("4111111111111111")).isTrue();
     assertThat(PiiScorer.luhn("4111111111111112")).isFalse();
