@@ -429,19 +429,27 @@ public final class InjectionScorer {
     int candCount = f.candidateCount;
     int[] changes = f.changes;
     int changeCount = b == null ? 0 : f.changeCount;
+    // the second view's trigger positions next to a change (one char either side)
+    int[] near = new int[changeCount == 0 ? 0 : 8];
+    int nearCount = 0;
+    for (int c = 0, done = -1; c < changeCount; c++) {
+      for (int j = Math.max(changes[c] - 1, done + 1); j <= changes[c] + 1 && j + 1 < n; j++) {
+        if (triggersAt(b.text, j) != null) {
+          if (nearCount == near.length) {
+            near = java.util.Arrays.copyOf(near, 2 * nearCount);
+          }
+          near[nearCount++] = j;
+        }
+        done = j;
+      }
+    }
     int ci = 0;
+    int ni = 0;
     int k = 0; // first change at or after j - 1
-    int j = 0;
-    while (true) {
-      while (k < changeCount && changes[k] < j - 1) {
-        k++;
-      }
-      int nearFrom = k < changeCount ? Math.max(j, changes[k] - 1) : n;
-      while (ci < candCount && cands[ci] < j) {
-        ci++;
-      }
+    while (ci < candCount || ni < nearCount) {
       int ja = ci < candCount ? cands[ci] : n;
-      j = Math.min(ja, nearFrom);
+      int jb = ni < nearCount ? near[ni] : n;
+      int j = Math.min(ja, jb);
       if (j + 1 >= n) {
         return;
       }
@@ -450,8 +458,10 @@ public final class InjectionScorer {
       }
       boolean nearStart = k < changeCount && changes[k] <= j + 1;
       boolean nearText = k < changeCount && changes[k] < j + MAX_TRIGGER;
-      Trigger[] ta = ja == j ? pair(a.text[j], a.text[j + 1]) : null;
-      if (ta != null) {
+      Trigger[] ta = null;
+      if (ja == j) {
+        ci++;
+        ta = pair(a.text[j], a.text[j + 1]);
         for (Trigger tr : ta) {
           if (startsWith(a.text, n, tr.chars, j)) {
             visit(a, null, tr.rule, j, f, k);
@@ -461,17 +471,20 @@ public final class InjectionScorer {
           }
         }
       }
-      if (nearText) {
-        Trigger[] tb = nearStart ? triggersAt(b.text, j) : ta;
-        if (tb != null) {
-          for (Trigger tr : tb) {
-            if (startsWith(b.text, n, tr.chars, j)) {
-              visit(b, a, tr.rule, j, f, k);
-            }
+      Trigger[] tb = null;
+      if (jb == j) {
+        ni++;
+        tb = triggersAt(b.text, j);
+      } else if (nearText && !nearStart) {
+        tb = ta;
+      }
+      if (tb != null) {
+        for (Trigger tr : tb) {
+          if (startsWith(b.text, n, tr.chars, j)) {
+            visit(b, a, tr.rule, j, f, k);
           }
         }
       }
-      j++;
     }
   }
 
@@ -574,7 +587,7 @@ public final class InjectionScorer {
   private static final int BASE64 = 16;
   private static final int UPPER = 32;
   private static final int LOWER = 64;
-  /** An ASCII letter, or a digit that is no leetspeak and starts no trigger. */
+  /** An ASCII letter or a digit that starts no trigger. */
   private static final int PLAIN = 128;
   private static final int[] CLASS = classes();
 
@@ -597,7 +610,7 @@ public final class InjectionScorer {
     }
     for (char ch = '0'; ch <= 'z'; ch++) {
       boolean letter = ch >= 'a' || ch >= 'A' && ch <= 'Z';
-      if (letter && Character.isLetter(ch) || Character.isDigit(ch) && (c[ch] & (LEET | STARTS_TRIGGER)) == 0) {
+      if (letter && Character.isLetter(ch) || Character.isDigit(ch) && (c[ch] & STARTS_TRIGGER) == 0) {
         c[ch] |= PLAIN;
       }
     }
@@ -970,26 +983,36 @@ public final class InjectionScorer {
         f2 = f1;
         f1 = fc;
         p1 = c;
-        if ((f1 & PLAIN) == 0 || notable(f1, f2, LETTER)) {
+        if ((f1 & PLAIN) == 0 || startsCandidate(f1, f2)) {
           continue;
         }
-        // Inside a word: letters and plain digits neither start a trigger nor change under deleet, and they
-        // continue any base64 run, so they are only copied (lower-cased).
+        // Inside a word: ASCII letters and digits after a letter or digit start no trigger and continue any
+        // base64 run, so they are only copied (lower-cased); a leet digit among them is a change when a
+        // neighbour is a letter.
         if (run < 0 && findBlobs) {
           run = i + 1;
           runClass = 0;
         }
-        int from = n;
         int end = i + 1;
         int wordClass = 0;
+        int fq = f1; // the previous char of the word and the one before it
+        int fqq = f2;
         while (end < len) {
           char d = s[end];
-          int dc;
-          if (d >= 128 || ((dc = CLASS[d]) & PLAIN) == 0) {
+          int fd;
+          if (d >= 128 || ((fd = CLASS[d]) & PLAIN) == 0) {
             break;
           }
-          wordClass |= dc;
+          if ((fq & LEET) != 0 && ((fqq | fd) & LETTER) != 0) {
+            change(n + end - i - 2);
+          }
+          wordClass |= fd;
+          fqq = fq;
+          fq = fd;
           end++;
+        }
+        if (end == i + 1) {
+          continue;
         }
         runClass |= wordClass;
         if ((wordClass & UPPER) != 0 || n != i + 1) {
@@ -1000,11 +1023,9 @@ public final class InjectionScorer {
           n += end - i - 1;
         }
         i = end - 1;
-        if (n > from) {
-          f2 = n - from >= 2 ? CLASS[s[n - 2]] : f1;
-          p1 = s[n - 1];
-          f1 = CLASS[p1];
-        }
+        p1 = s[n - 1];
+        f1 = fq;
+        f2 = fqq;
       }
       if (run >= 0) {
         blob(run, len, runClass);
@@ -1022,6 +1043,11 @@ public final class InjectionScorer {
     private static boolean notable(int f, int prev, int next) {
       return (f & LEET) != 0 && ((prev | next) & LETTER) != 0
           || (f & STARTS_TRIGGER) != 0 && ((f & LETTER) == 0 || (prev & (LETTER | DIGIT)) == 0);
+    }
+
+    /** Whether a char of class {@code f} after one of class {@code prev} may start a trigger. */
+    private static boolean startsCandidate(int f, int prev) {
+      return (f & STARTS_TRIGGER) != 0 && ((f & LETTER) == 0 || (prev & (LETTER | DIGIT)) == 0);
     }
 
     /** Char {@code c} of class {@code f} at {@code i}, after a char of class {@code prev}, before {@code next}. */
