@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Text is folded first (lower case, zero-width and format characters removed, fullwidth forms mapped,
  * whitespace collapsed). Each rule has literal triggers (a cheap {@code contains} prefilter) and an RE2J
  * pattern; a rule's weight is the evidence it carries. Matching rules combine by noisy-OR, {@code 1 - Π(1 - w)}, so one
- * strong phrase (≈0.85) or two weak ones (≈0.4 each) flag. Leetspeak inside words is undone in a second pass.
+ * strong phrase (≈0.85) or two weak ones (≈0.4 each) flag. Leetspeak inside words is undone in a second view of
+ * the text, matched in the same scan; the score takes the stronger view.
  *
  * <p>Families: instruction override ("ignore all previous instructions"), system-prompt extraction ("print
  * your system prompt", "repeat the words above"), role-play jailbreaks (DAN, "do anything now", "no longer
@@ -348,60 +349,214 @@ public final class InjectionScorer {
       return 0;
     }
     String raw = Text.cap(text, maxFieldChars);
-    String folded = Text.fold(raw);
-    double keep = phrases(folded, retrieved);
-    if (folded.startsWith("system:") || folded.startsWith("system :")) {
+    char[] chars = new char[raw.length()];
+    raw.getChars(0, raw.length(), chars, 0);
+    Folded f = new Folded(chars, raw.length(), true);
+    View plain = new View(f.text, f.length);
+    View unleeted = null;
+    if (f.changeCount > 0) {
+      char[] deleeted = f.text.clone();
+      for (int k = 0; k < f.changeCount; k++) {
+        deleeted[f.changes[k]] = LEET_LETTER[deleeted[f.changes[k]]];
+      }
+      unleeted = new View(deleeted, f.length);
+    }
+    phrases(plain, unleeted, f);
+    double keep = plain.keep(retrieved);
+    if (startsWith(f.text, f.length, "system:") || startsWith(f.text, f.length, "system :")) {
       keep *= 0.5; // a fake "system:" turn at the very start
     }
-    String deleeted = deleet(folded);
-    if (deleeted != folded) {
-      keep = Math.min(keep, phrases(deleeted, retrieved));
+    if (unleeted != null) {
+      keep = Math.min(keep, unleeted.keep(retrieved));
     }
-    keep *= 1 - encodedBlobs(raw, retrieved);
+    keep *= 1 - encodedBlobs(raw, f, retrieved);
     return Text.clamp01(1 - keep);
   }
 
-  /** Noisy-OR complement: the product of {@code 1 - w} over all matching rules. */
-  private static double phrases(String folded, boolean retrieved) {
-    double keep = 1;
-    int n = folded.length();
-    boolean[] matched = new boolean[RULES.size()];
-    int[] windows = new int[RULES.size()];
-    for (int i = 0; i + 1 < n; i++) {
-      char c = folded.charAt(i);
-      if (Character.isLetter(c) && i > 0 && Character.isLetterOrDigit(folded.charAt(i - 1))) {
-        continue; // word triggers only at word starts
-      }
-      List<Trigger> candidates = triggersAt(c, folded.charAt(i + 1));
-      if (candidates == null) {
-        continue;
-      }
-      for (Trigger t : candidates) {
-        if (matched[t.rule] || windows[t.rule] >= MAX_WINDOWS || !folded.startsWith(t.text, i)) {
-          continue;
-        }
-        Rule r = RULES.get(t.rule);
-        if (r.requires != null && windows[t.rule] == 0 && !containsAny(folded, r.requires)) {
-          windows[t.rule] = MAX_WINDOWS; // guard literal absent: the rule cannot match anywhere
-          continue;
-        }
-        windows[t.rule]++;
-        if (r.pattern.matcher(folded.substring(i, Math.min(n, i + WINDOW))).find()) {
-          matched[t.rule] = true;
-          keep *= 1 - (r.family == Family.INDIRECT && !retrieved ? r.weight * 0.5 : r.weight);
-        }
-      }
+  /** Matching state of one view of the folded text (as folded, or with leetspeak undone). */
+  private static final class View {
+    final char[] text;
+    final int length;
+    final boolean[] matched = new boolean[RULES.size()];
+    final int[] windows = new int[RULES.size()];
+    /** Per rule, 1 + the start of the last window evaluated (0 = none) and that match's end (-1 = none). */
+    final int[] lastStart = new int[RULES.size()];
+    final int[] lastEnd = new int[RULES.size()];
+    /** Matched rules in match order, so the product below multiplies in the same order as the scan. */
+    final int[] order = new int[RULES.size()];
+    int matches;
+    private String string;
+
+    View(char[] text, int length) {
+      this.text = text;
+      this.length = length;
     }
-    return keep;
+
+    /** Noisy-OR complement: the product of {@code 1 - w} over the matched rules. */
+    double keep(boolean retrieved) {
+      double keep = 1;
+      for (int k = 0; k < matches; k++) {
+        Rule rule = RULES.get(order[k]);
+        keep *= 1 - (rule.family == Family.INDIRECT && !retrieved ? rule.weight * 0.5 : rule.weight);
+      }
+      return keep;
+    }
+
+    boolean containsAny(String[] literals) {
+      if (string == null) {
+        string = new String(text, 0, length);
+      }
+      for (String l : literals) {
+        if (string.contains(l)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
-  private static boolean containsAny(String s, String[] literals) {
-    for (String l : literals) {
-      if (s.contains(l)) {
-        return true;
+  /**
+   * Matches the rules at the trigger positions found while folding. {@code b}, when non-null, is the same text
+   * with leetspeak undone at {@code f.changes}. Whether a trigger may start at a position depends on the chars
+   * just before, at and after it, so the second view's trigger positions differ from the first's only next to
+   * a change; elsewhere both views share the trigger lookups, and a window without a changed char is matched
+   * by RE2J once for both. Each view keeps its own window counts, so its result is what a separate scan of
+   * it would give.
+   */
+  private static void phrases(View a, View b, Folded f) {
+    int n = a.length;
+    int[] cands = f.candidates;
+    int candCount = f.candidateCount;
+    int[] changes = f.changes;
+    int changeCount = b == null ? 0 : f.changeCount;
+    // the second view's trigger positions next to a change (one char either side)
+    int[] near = new int[changeCount == 0 ? 0 : 8];
+    int nearCount = 0;
+    for (int c = 0, done = -1; c < changeCount; c++) {
+      for (int j = Math.max(changes[c] - 1, done + 1); j <= changes[c] + 1 && j + 1 < n; j++) {
+        if (triggersAt(b.text, j) != null) {
+          if (nearCount == near.length) {
+            near = java.util.Arrays.copyOf(near, 2 * nearCount);
+          }
+          near[nearCount++] = j;
+        }
+        done = j;
       }
     }
-    return false;
+    int ci = 0;
+    int ni = 0;
+    int k = 0; // first change at or after j - 1
+    while (ci < candCount || ni < nearCount) {
+      int ja = ci < candCount ? cands[ci] : n;
+      int jb = ni < nearCount ? near[ni] : n;
+      int j = Math.min(ja, jb);
+      if (j + 1 >= n) {
+        return;
+      }
+      while (k < changeCount && changes[k] < j - 1) {
+        k++;
+      }
+      boolean nearStart = k < changeCount && changes[k] <= j + 1;
+      boolean nearText = k < changeCount && changes[k] < j + MAX_TRIGGER;
+      Trigger[] ta = null;
+      if (ja == j) {
+        ci++;
+        ta = pair(a.text[j], a.text[j + 1]);
+        for (Trigger tr : ta) {
+          if (startsWith(a.text, n, tr.chars, j)) {
+            visit(a, null, tr.rule, j, f, k);
+            if (b != null && !nearText) {
+              visit(b, a, tr.rule, j, f, k);
+            }
+          }
+        }
+      }
+      Trigger[] tb = null;
+      if (jb == j) {
+        ni++;
+        tb = triggersAt(b.text, j);
+      } else if (nearText && !nearStart) {
+        tb = ta;
+      }
+      if (tb != null) {
+        for (Trigger tr : tb) {
+          if (startsWith(b.text, n, tr.chars, j)) {
+            visit(b, a, tr.rule, j, f, k);
+          }
+        }
+      }
+    }
+  }
+
+  /** Single-view scan, for decoded payloads. */
+  private static double phrases(Folded f, boolean retrieved) {
+    View v = new View(f.text, f.length);
+    phrases(v, null, f);
+    return v.keep(retrieved);
+  }
+
+  /**
+   * One trigger occurrence of rule {@code r} at {@code i} in view {@code v}. {@code other}, when non-null, is
+   * the plain view, which visited position {@code i} first; its result is reused when the window is the same
+   * in both views, or when its match ends before the first char leetspeak changed.
+   */
+  private static void visit(View v, View other, int r, int i, Folded f, int next) {
+    if (v.matched[r] || v.windows[r] >= MAX_WINDOWS) {
+      return;
+    }
+    Rule rule = RULES.get(r);
+    if (rule.requires != null && v.windows[r] == 0 && !v.containsAny(rule.requires)) {
+      v.windows[r] = MAX_WINDOWS; // guard literal absent: the rule cannot match anywhere
+      return;
+    }
+    v.windows[r]++;
+    int end = Math.min(v.length, i + WINDOW);
+    int matchEnd;
+    if (v.lastStart[r] == i + 1) {
+      matchEnd = v.lastEnd[r]; // a second trigger of the same rule at the same start
+    } else if (other != null && other.lastStart[r] == i + 1
+        && !f.changedIn(next, i, other.lastEnd[r] >= 0 ? Math.min(end, other.lastEnd[r] + 1) : end)) {
+      matchEnd = other.lastEnd[r];
+    } else {
+      matchEnd = match(r, v.text, i, end);
+    }
+    v.lastStart[r] = i + 1;
+    v.lastEnd[r] = matchEnd;
+    if (matchEnd >= 0) {
+      v.matched[r] = true;
+      v.order[v.matches++] = r;
+    }
+  }
+
+  /**
+   * Runs rule {@code r}'s anchored pattern on the window {@code t[i, end)}; returns the match end relative to
+   * the text, or -1. A window lacking every literal of one of the rule's mandatory alternations cannot match
+   * and is rejected without running the regex.
+   */
+  private static int match(int r, char[] t, int i, int end) {
+    for (Literals set : LITERALS.get(r)) {
+      if (!set.occursIn(t, i, end)) {
+        return -1;
+      }
+    }
+    com.google.re2j.Matcher m = RULES.get(r).pattern.matcher(new String(t, i, end - i));
+    return m.find() ? i + m.end() : -1;
+  }
+
+  private static boolean startsWith(char[] t, int n, char[] prefix, int at) {
+    if (at + prefix.length > n) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length; k++) {
+      if (t[at + k] != prefix[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsWith(char[] t, int n, String prefix) {
+    return startsWith(t, n, prefix.toCharArray(), 0);
   }
 
   private static int key(char a, char b) {
@@ -409,22 +564,82 @@ public final class InjectionScorer {
   }
 
   /** A literal trigger of rule number {@code rule}. */
-  private record Trigger(String text, int rule) {}
+  private record Trigger(String text, char[] chars, int rule) {}
 
   /**
    * Triggers indexed by their first two chars: the text is scanned once, and a rule's anchored pattern runs
    * only on a {@value #WINDOW}-char window starting at a word-initial trigger (at most {@value #MAX_WINDOWS}
    * windows per rule), so the cost stays bounded on hostile text.
    */
-  private static final java.util.Map<Integer, List<Trigger>> TRIGGERS = indexTriggers();
+  private static final java.util.Map<Integer, Trigger[]> TRIGGERS = indexTriggers();
 
   /** The same index for ASCII pairs as a flat table: no boxing or hashing per character on the hot path. */
-  @SuppressWarnings("unchecked")
-  private static final List<Trigger>[] ASCII_TRIGGERS = asciiTable();
+  private static final Trigger[][] ASCII_TRIGGERS = asciiTable();
 
-  @SuppressWarnings("unchecked")
-  private static List<Trigger>[] asciiTable() {
-    List<Trigger>[] table = new List[128 * 128];
+  private static final int MAX_TRIGGER =
+      RULES.stream().flatMap(r -> java.util.Arrays.stream(r.triggers)).mapToInt(String::length).max().orElse(0);
+
+  /** ASCII char classes for the scans. */
+  private static final int LETTER = 1;
+  private static final int DIGIT = 2;
+  private static final int STARTS_TRIGGER = 4;
+  private static final int LEET = 8;
+  private static final int BASE64 = 16;
+  private static final int UPPER = 32;
+  private static final int LOWER = 64;
+  /** An ASCII letter or a digit that starts no trigger. */
+  private static final int PLAIN = 128;
+  private static final int[] CLASS = classes();
+
+  private static int[] classes() {
+    int[] c = new int[128];
+    for (char ch = 0; ch < 128; ch++) {
+      int f = 0;
+      f |= Character.isLetter(ch) ? LETTER : 0;
+      f |= Character.isDigit(ch) ? DIGIT : 0;
+      f |= leet(ch) != 0 ? LEET : 0;
+      f |= b64(ch) ? BASE64 : 0;
+      f |= ch >= 'A' && ch <= 'Z' ? UPPER : 0;
+      f |= ch >= 'a' && ch <= 'z' ? LOWER : 0;
+      c[ch] = f;
+    }
+    for (int k : TRIGGERS.keySet()) {
+      if (k >>> 16 < 128) {
+        c[k >>> 16] |= STARTS_TRIGGER;
+      }
+    }
+    for (char ch = '0'; ch <= 'z'; ch++) {
+      boolean letter = ch >= 'a' || ch >= 'A' && ch <= 'Z';
+      if (letter && Character.isLetter(ch) || Character.isDigit(ch) && (c[ch] & STARTS_TRIGGER) == 0) {
+        c[ch] |= PLAIN;
+      }
+    }
+    return c;
+  }
+
+  private static final String NON_ASCII_STARTS = nonAsciiStarts();
+
+  private static String nonAsciiStarts() {
+    StringBuilder sb = new StringBuilder();
+    for (int k : TRIGGERS.keySet()) {
+      if (k >>> 16 >= 128) {
+        sb.append((char) (k >>> 16));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Class bits of a folded char; outside ASCII only letter/digit and trigger starts matter. */
+  private static int classOf(char c) {
+    if (c < 128) {
+      return CLASS[c];
+    }
+    int f = Character.isLetter(c) ? LETTER : Character.isLetterOrDigit(c) ? DIGIT : 0;
+    return NON_ASCII_STARTS.indexOf(c) >= 0 ? f | STARTS_TRIGGER : f;
+  }
+
+  private static Trigger[][] asciiTable() {
+    Trigger[][] table = new Trigger[128 * 128][];
     TRIGGERS.forEach((key, list) -> {
       int a = key >>> 16;
       int b = key & 0xffff;
@@ -435,14 +650,24 @@ public final class InjectionScorer {
     return table;
   }
 
-  private static List<Trigger> triggersAt(char a, char b) {
-    if (a < 128 && b < 128) {
-      return ASCII_TRIGGERS[a * 128 + b];
+  /**
+   * Triggers that may start at {@code i}: only at word starts (a letter right after a letter or digit is
+   * not one), looked up by the char pair at {@code i}.
+   */
+  private static Trigger[] triggersAt(char[] t, int i) {
+    int f = classOf(t[i]);
+    if ((f & STARTS_TRIGGER) == 0
+        || (f & LETTER) != 0 && i > 0 && (classOf(t[i - 1]) & (LETTER | DIGIT)) != 0) {
+      return null;
     }
-    return TRIGGERS.get(key(a, b));
+    return pair(t[i], t[i + 1]);
   }
 
-  private static java.util.Map<Integer, List<Trigger>> indexTriggers() {
+  private static Trigger[] pair(char a, char b) {
+    return a < 128 && b < 128 ? ASCII_TRIGGERS[a * 128 + b] : TRIGGERS.get(key(a, b));
+  }
+
+  private static java.util.Map<Integer, Trigger[]> indexTriggers() {
     java.util.Map<Integer, List<Trigger>> m = new java.util.HashMap<>();
     for (int r = 0; r < RULES.size(); r++) {
       for (String t : RULES.get(r).triggers) {
@@ -450,34 +675,182 @@ public final class InjectionScorer {
           throw new IllegalStateException("trigger too short: " + t);
         }
         m.computeIfAbsent(key(t.charAt(0), t.charAt(1)), k -> new java.util.ArrayList<>())
-            .add(new Trigger(t, r));
+            .add(new Trigger(t, t.toCharArray(), r));
       }
     }
-    return java.util.Map.copyOf(m);
+    java.util.Map<Integer, Trigger[]> out = new java.util.HashMap<>();
+    m.forEach((k, v) -> out.put(k, v.toArray(new Trigger[0])));
+    return java.util.Map.copyOf(out);
   }
 
   /**
-   * Undoes leetspeak inside words ("ign0re", "1nstructions", "@dmin"): a digit or symbol is mapped to a letter
-   * only next to a letter. Returns the same instance when nothing changes.
+   * Literals of which at least one must occur in any match of a rule: one set per mandatory alternation of
+   * plain words in the rule's pattern (say {@code (?:instructions?|directives?|prompts?)}). Derived from the
+   * pattern text, so they cannot drift from it; a construct the reader does not understand yields no set.
    */
-  static String deleet(String s) {
-    char[] out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      char m = leet(c);
-      if (m == 0) {
-        continue;
-      }
-      boolean prev = i > 0 && Character.isLetter(s.charAt(i - 1));
-      boolean next = i + 1 < s.length() && Character.isLetter(s.charAt(i + 1));
-      if (prev || next) {
-        if (out == null) {
-          out = s.toCharArray();
+  private static final List<Literals[]> LITERALS =
+      RULES.stream().map(r -> Literals.of(r.pattern.pattern())).toList();
+
+  /** A set of literals, with a bitmap of their first chars for a quick scan. */
+  private record Literals(char[][] words, long firstLo, long firstHi) {
+
+    boolean occursIn(char[] t, int from, int to) {
+      for (int p = from; p < to; p++) {
+        char c = t[p];
+        if (c >= 128 || ((c < 64 ? firstLo >>> c : firstHi >>> (c - 64)) & 1) == 0) {
+          continue;
         }
-        out[i] = m;
+        for (char[] w : words) {
+          if (w[0] == c && p + w.length <= to && startsWith(t, to, w, p)) {
+            return true;
+          }
+        }
       }
+      return false;
     }
-    return out == null ? s : new String(out);
+
+    /** Sets for {@code ^(?:body)}: mandatory non-capturing groups of the body's top-level sequence. */
+    static Literals[] of(String pattern) {
+      String body = pattern.substring("^(?:".length(), pattern.length() - 1);
+      List<Literals> sets = new java.util.ArrayList<>();
+      if (split(body, '|').size() != 1) {
+        return new Literals[0];
+      }
+      int i = 0;
+      int item = 0;
+      while (i < body.length()) {
+        int end = atomEnd(body, i);
+        if (end < 0) {
+          return new Literals[0];
+        }
+        String atom = body.substring(i, end);
+        int q = end;
+        boolean optional = false;
+        if (q < body.length() && "?*{".indexOf(body.charAt(q)) >= 0) {
+          optional = body.charAt(q) != '{' || body.startsWith("{0", q);
+          q = body.charAt(q) == '{' ? body.indexOf('}', q) + 1 : q + 1;
+          if (q < body.length() && body.charAt(q) == '?') {
+            q++; // lazy
+          }
+        } else if (q < body.length() && body.charAt(q) == '+') {
+          q++;
+        }
+        if (!optional && item > 0 && atom.startsWith("(?:")) {
+          Literals set = words(split(atom.substring(3, atom.length() - 1), '|'));
+          if (set != null) {
+            sets.add(set);
+          }
+        }
+        item++;
+        i = q;
+      }
+      java.util.Collections.reverse(sets); // later alternations are usually the rarer words
+      return sets.toArray(new Literals[0]);
+    }
+
+    /** The literal prefix of every branch, or null when one has none. */
+    private static Literals words(List<String> branches) {
+      char[][] words = new char[branches.size()][];
+      long lo = 0;
+      long hi = 0;
+      for (int b = 0; b < branches.size(); b++) {
+        String s = branches.get(b);
+        StringBuilder w = new StringBuilder();
+        for (int k = 0; k < s.length(); k++) {
+          char c = s.charAt(k);
+          if (c == '\\' && k + 1 < s.length() && !Character.isLetterOrDigit(s.charAt(k + 1))) {
+            if (k + 2 < s.length() && "?*{".indexOf(s.charAt(k + 2)) >= 0) {
+              break;
+            }
+            w.append(s.charAt(++k));
+            continue;
+          }
+          if ("\\.[](){}?*+|^$".indexOf(c) >= 0) {
+            if ((c == '?' || c == '*' || c == '{') && w.length() > 0) {
+              w.setLength(w.length() - 1); // the last char is optional
+            }
+            break;
+          }
+          if (k + 1 < s.length() && "?*{".indexOf(s.charAt(k + 1)) >= 0) {
+            break; // c itself is optional
+          }
+          w.append(c);
+        }
+        if (w.length() == 0 || w.chars().anyMatch(c -> c >= 128)) {
+          return null;
+        }
+        words[b] = w.toString().toCharArray();
+        char f = words[b][0];
+        if (f < 64) {
+          lo |= 1L << f;
+        } else {
+          hi |= 1L << (f - 64);
+        }
+      }
+      return new Literals(words, lo, hi);
+    }
+
+    /** End of the atom starting at {@code i}: a group, a class, an escape or one char; -1 if malformed. */
+    private static int atomEnd(String s, int i) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        return i + 2 <= s.length() ? i + 2 : -1;
+      }
+      if (c == '[') {
+        for (int k = i + 1; k < s.length(); k++) {
+          if (s.charAt(k) == '\\') {
+            k++;
+          } else if (s.charAt(k) == ']' && k > i + 1) {
+            return k + 1;
+          }
+        }
+        return -1;
+      }
+      if (c == '(') {
+        int depth = 0;
+        for (int k = i; k < s.length(); k++) {
+          char d = s.charAt(k);
+          if (d == '\\') {
+            k++;
+          } else if (d == '[') {
+            k = atomEnd(s, k) - 1;
+            if (k < 0) {
+              return -1;
+            }
+          } else if (d == '(') {
+            depth++;
+          } else if (d == ')' && --depth == 0) {
+            return k + 1;
+          }
+        }
+        return -1;
+      }
+      return "?*+{|)".indexOf(c) >= 0 ? -1 : i + 1;
+    }
+
+    /** Splits on {@code sep} outside groups, classes and escapes. */
+    private static List<String> split(String s, char sep) {
+      List<String> parts = new java.util.ArrayList<>();
+      int from = 0;
+      int i = 0;
+      while (i < s.length()) {
+        char c = s.charAt(i);
+        if (c == '(' || c == '[' || c == '\\') {
+          int end = atomEnd(s, i);
+          if (end < 0) {
+            return List.of(s, s); // unreadable: treated as an alternation, so no set
+          }
+          i = end;
+        } else if (c == sep) {
+          parts.add(s.substring(from, i));
+          from = ++i;
+        } else {
+          i++;
+        }
+      }
+      parts.add(s.substring(from));
+      return parts;
+    }
   }
 
   private static char leet(char c) {
@@ -494,70 +867,351 @@ public final class InjectionScorer {
     }
   }
 
+  /** {@link #leet} as a table over the ASCII chars. */
+  private static final char[] LEET_LETTER = leetTable();
+
+  private static char[] leetTable() {
+    char[] t = new char[128];
+    for (char c = 0; c < 128; c++) {
+      t[c] = leet(c);
+    }
+    return t;
+  }
+
+  /** ASCII folding table: 0 drops the char, ' ' marks whitespace, anything else is the folded char. */
+  private static final char[] FOLD = foldTable();
+
+  private static char[] foldTable() {
+    char[] t = new char[128];
+    for (char c = 0; c < 128; c++) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B) {
+        t[c] = ' ';
+      } else if (c < 32 || c == 127) {
+        t[c] = 0;
+      } else {
+        t[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      }
+    }
+    return t;
+  }
 
   /**
-   * Finds up to {@value #MAX_BLOBS} base64-looking runs of at least {@value #MIN_BLOB} chars, decodes them,
-   * and scores decoded printable text with the phrase rules (one level deep).
+   * A text folded as by {@link Text#fold}, in place, plus what the same pass can record: the positions where
+   * a trigger may start (word starts whose char pair begins some trigger), the positions where undoing
+   * leetspeak changes a char (a leet digit or symbol next to a letter), and the first {@value #MAX_BLOBS}
+   * base64-looking runs of the unfolded text (at least {@value #MIN_BLOB} chars with upper and lower case)
+   * as start/end pairs. One pass keeps long hostile fields cheap.
    */
-  private static double encodedBlobs(String s, boolean retrieved) {
-    int n = s.length();
-    int i = 0;
-    int blobs = 0;
+  private static final class Folded {
+    final char[] text;
+    final int length;
+    int[] candidates = new int[16];
+    int candidateCount;
+    int[] changes = new int[4];
+    int changeCount;
+    final int[] blobs = new int[2 * MAX_BLOBS];
+    int blobCount;
+
+    Folded(char[] s, int len, boolean findBlobs) {
+      this.text = s;
+      int n = 0;
+      boolean space = false;
+      int run = -1;
+      int runClass = 0;
+      char p1 = 0; // the last folded char, its class and the class of the one before (0 before the start)
+      int f1 = 0;
+      int f2 = 0;
+      for (int i = 0; i < len; i++) {
+        char c = s[i];
+        int fc;
+        if (c < 128) {
+          if (findBlobs) {
+            int rc = CLASS[c];
+            if ((rc & BASE64) != 0) {
+              if (run < 0) {
+                run = i;
+                runClass = 0;
+              }
+              runClass |= rc;
+            } else if (run >= 0) {
+              blob(run, i, runClass);
+              run = -1;
+            }
+          }
+          c = FOLD[c];
+          if (c == ' ') {
+            space = true;
+            continue;
+          }
+          if (c == 0) {
+            continue;
+          }
+          fc = CLASS[c];
+        } else {
+          if (run >= 0) {
+            blob(run, i, runClass);
+            run = -1;
+          }
+          int type = Character.getType(c);
+          if (type == Character.FORMAT || type == Character.CONTROL) {
+            continue; // zero-width joiners, soft hyphens, bidi controls
+          }
+          if (c >= '\uFF01' && c <= '\uFF5E') {
+            c = (char) (c - 0xFEE0); // fullwidth ASCII
+          }
+          if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            space = true;
+            continue;
+          }
+          c = Character.toLowerCase(c);
+          fc = classOf(c);
+        }
+        if (space && n > 0) {
+          if (notable(f1, f2, CLASS[' '])) {
+            inspect(n - 1, p1, f1, f2, ' ', CLASS[' ']);
+          }
+          s[n++] = ' ';
+          f2 = f1;
+          f1 = CLASS[' '];
+          p1 = ' ';
+        }
+        space = false;
+        if (notable(f1, f2, fc)) {
+          inspect(n - 1, p1, f1, f2, c, fc);
+        }
+        s[n++] = c;
+        f2 = f1;
+        f1 = fc;
+        p1 = c;
+        if ((f1 & PLAIN) == 0 || startsCandidate(f1, f2)) {
+          continue;
+        }
+        // Inside a word: ASCII letters and digits after a letter or digit start no trigger and continue any
+        // base64 run, so they are only copied (lower-cased); a leet digit among them is a change when a
+        // neighbour is a letter.
+        if (run < 0 && findBlobs) {
+          run = i + 1;
+          runClass = 0;
+        }
+        int end = i + 1;
+        int wordClass = 0;
+        int fq = f1; // the previous char of the word and the one before it
+        int fqq = f2;
+        while (end < len) {
+          char d = s[end];
+          int fd;
+          if (d >= 128 || ((fd = CLASS[d]) & PLAIN) == 0) {
+            break;
+          }
+          if ((fq & LEET) != 0 && ((fqq | fd) & LETTER) != 0) {
+            change(n + end - i - 2);
+          }
+          wordClass |= fd;
+          fqq = fq;
+          fq = fd;
+          end++;
+        }
+        if (end == i + 1) {
+          continue;
+        }
+        runClass |= wordClass;
+        if ((wordClass & UPPER) != 0 || n != i + 1) {
+          for (int k = i + 1; k < end; k++) {
+            s[n++] = (char) (s[k] | 0x20);
+          }
+        } else {
+          n += end - i - 1;
+        }
+        i = end - 1;
+        p1 = s[n - 1];
+        f1 = fq;
+        f2 = fqq;
+      }
+      if (run >= 0) {
+        blob(run, len, runClass);
+      }
+      if ((f1 & LEET) != 0 && (f2 & LETTER) != 0) {
+        change(n - 1);
+      }
+      length = n;
+    }
+
+    /**
+     * Whether a char of class {@code f} between chars of classes {@code prev} and {@code next} may start a
+     * trigger or change under deleet; false for most chars (letters inside words), which then cost no call.
+     */
+    private static boolean notable(int f, int prev, int next) {
+      return (f & LEET) != 0 && ((prev | next) & LETTER) != 0
+          || (f & STARTS_TRIGGER) != 0 && ((f & LETTER) == 0 || (prev & (LETTER | DIGIT)) == 0);
+    }
+
+    /** Whether a char of class {@code f} after one of class {@code prev} may start a trigger. */
+    private static boolean startsCandidate(int f, int prev) {
+      return (f & STARTS_TRIGGER) != 0 && ((f & LETTER) == 0 || (prev & (LETTER | DIGIT)) == 0);
+    }
+
+    /** Char {@code c} of class {@code f} at {@code i}, after a char of class {@code prev}, before {@code next}. */
+    private void inspect(int i, char c, int f, int prev, char next, int nextClass) {
+      if ((f & STARTS_TRIGGER) != 0 && ((f & LETTER) == 0 || (prev & (LETTER | DIGIT)) == 0)
+          && pair(c, next) != null) {
+        if (candidateCount == candidates.length) {
+          candidates = java.util.Arrays.copyOf(candidates, 2 * candidateCount);
+        }
+        candidates[candidateCount++] = i;
+      }
+      if ((f & LEET) != 0 && ((prev | nextClass) & LETTER) != 0) {
+        change(i);
+      }
+    }
+
+    private void change(int i) {
+      if (changeCount == changes.length) {
+        changes = java.util.Arrays.copyOf(changes, 2 * changeCount);
+      }
+      changes[changeCount++] = i;
+    }
+
+    private void blob(int start, int end, int runClass) {
+      if (blobCount < MAX_BLOBS && end - start >= MIN_BLOB && (runClass & UPPER) != 0
+          && (runClass & LOWER) != 0) {
+        blobs[2 * blobCount] = start;
+        blobs[2 * blobCount + 1] = end;
+        blobCount++;
+      }
+    }
+
+    /** Whether a change lies in {@code [from, to)}; {@code next} indexes the first change at or after from - 1. */
+    boolean changedIn(int next, int from, int to) {
+      int k = next;
+      while (k < changeCount && changes[k] < from) {
+        k++;
+      }
+      return k < changeCount && changes[k] < to;
+    }
+  }
+
+  /**
+   * Decodes the base64-looking runs found while folding (up to {@value #MAX_BLOBS} of at least {@value
+   * #MIN_BLOB} chars) and scores decoded printable text with the phrase rules (one level deep).
+   */
+  private static double encodedBlobs(String s, Folded f, boolean retrieved) {
     double best = 0;
-    while (i < n && blobs < MAX_BLOBS) {
-      while (i < n && !b64(s.charAt(i))) {
-        i++;
-      }
-      int st = i;
-      boolean upper = false;
-      boolean lower = false;
-      while (i < n && b64(s.charAt(i))) {
-        char c = s.charAt(i);
-        upper |= c >= 'A' && c <= 'Z';
-        lower |= c >= 'a' && c <= 'z';
-        i++;
-      }
-      int len = i - st;
-      if (len < MIN_BLOB || !upper || !lower) {
-        continue;
-      }
-      blobs++;
-      String decoded = decode(s.substring(st, Math.min(i, st + 4096)));
+    for (int b = 0; b < f.blobCount; b++) {
+      int st = f.blobs[2 * b];
+      char[] decoded = decode(s, st, Math.min(f.blobs[2 * b + 1], st + 4096));
       if (decoded == null) {
         continue;
       }
-      double inner = 1 - phrases(Text.fold(decoded), retrieved);
+      double inner = 1 - phrases(new Folded(decoded, decoded.length, false), retrieved);
       best = Math.max(best, inner >= 0.5 ? 0.9 : 0.2);
     }
     return best;
   }
 
-  private static String decode(String blob) {
-    String b = blob;
-    int cut = b.length() - b.length() % 4;
-    b = b.substring(0, cut).replace('-', '+').replace('_', '/');
+  /**
+   * Decodes {@code s[from, to)} (cut to whole quads; URL-safe letters accepted) when it yields at least 12
+   * bytes of which 90% are printable and half are letters; null otherwise. Stops at the first byte that makes
+   * the printable share unreachable, so binary payloads cost little.
+   */
+  private static char[] decode(String s, int from, int to) {
+    int cut = (to - from) - (to - from) % 4;
+    int total = cut / 4 * 3;
+    if (total < 12) {
+      return null;
+    }
+    TextCheck check = new TextCheck(total);
+    char[] out = new char[total];
+    int o = 0;
+    for (int k = from; k < from + cut; k += 4) {
+      int a = SEXTET[s.charAt(k)];
+      int b = SEXTET[s.charAt(k + 1)];
+      int c = SEXTET[s.charAt(k + 2)];
+      int d = SEXTET[s.charAt(k + 3)];
+      if ((a | b | c | d) < 0) {
+        return decodePadded(s, from, cut); // '=' inside: the JDK decoder's padding rules decide
+      }
+      int v = a << 18 | b << 12 | c << 6 | d;
+      if (!check.add(out, o++, (byte) (v >> 16)) || !check.add(out, o++, (byte) (v >> 8))
+          || !check.add(out, o++, (byte) v)) {
+        return null;
+      }
+    }
+    return check.passes() ? out : null;
+  }
+
+  private static char[] decodePadded(String s, int from, int cut) {
+    byte[] src = new byte[cut];
+    for (int k = 0; k < cut; k++) {
+      char c = s.charAt(from + k);
+      src[k] = (byte) (c == '-' ? '+' : c == '_' ? '/' : c);
+    }
+    byte[] bytes;
     try {
-      byte[] bytes = Base64.getDecoder().decode(b);
-      if (bytes.length < 12) {
-        return null;
-      }
-      int printable = 0;
-      int letters = 0;
-      for (byte x : bytes) {
-        if (x >= 32 && x < 127 || x == '\n' || x == '\t') {
-          printable++;
-        }
-        if (x >= 'a' && x <= 'z' || x >= 'A' && x <= 'Z') {
-          letters++;
-        }
-      }
-      if (printable < bytes.length * 0.9 || letters < bytes.length * 0.5) {
-        return null;
-      }
-      return new String(bytes, StandardCharsets.US_ASCII);
+      bytes = Base64.getDecoder().decode(src);
     } catch (IllegalArgumentException e) {
       return null;
     }
+    if (bytes.length < 12) {
+      return null;
+    }
+    TextCheck check = new TextCheck(bytes.length);
+    char[] out = new char[bytes.length];
+    for (int k = 0; k < bytes.length; k++) {
+      if (!check.add(out, k, bytes[k])) {
+        return null;
+      }
+    }
+    return check.passes() ? out : null;
+  }
+
+  /**
+   * Counts printable bytes and letters of a decoded payload of known length, as chars; {@link #add} fails
+   * as soon as 90% printable is out of reach.
+   */
+  private static final class TextCheck {
+    private final int total;
+    private final double minPrintable;
+    private int seen;
+    private int printable;
+    private int letters;
+
+    TextCheck(int total) {
+      this.total = total;
+      this.minPrintable = total * 0.9;
+    }
+
+    boolean add(char[] out, int at, byte x) {
+      seen++;
+      if (x >= 32 && x < 127 || x == '\n' || x == '\t') {
+        printable++;
+      } else if (printable + (total - seen) < minPrintable) {
+        return false;
+      }
+      if (x >= 'a' && x <= 'z' || x >= 'A' && x <= 'Z') {
+        letters++;
+      }
+      out[at] = x >= 0 ? (char) x : '\uFFFD';
+      return true;
+    }
+
+    boolean passes() {
+      return printable >= minPrintable && letters >= total * 0.5;
+    }
+  }
+
+  /** Base64 sextet of each ASCII char (URL-safe letters too); -1 for '=', the only other char a blob has. */
+  private static final int[] SEXTET = sextets();
+
+  private static int[] sextets() {
+    int[] t = new int[128];
+    java.util.Arrays.fill(t, -1);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int k = 0; k < 64; k++) {
+      t[alphabet.charAt(k)] = k;
+    }
+    t['-'] = 62;
+    t['_'] = 63;
+    return t;
   }
 
   private static boolean b64(char c) {
