@@ -133,11 +133,13 @@ public final class ToxicityScorer {
     int i = 0;
     while (i < len && tokens < MAX_TOKENS) {
       char c = s.charAt(i);
-      if (!tokenChar(c)) {
+      int kind = kindOf(c);
+      if (kind == 0) {
         i++;
         continue;
       }
-      // one pass per token: char classes, triple runs and the Bloom hash of its first MAX_TOKEN_CHARS chars
+      // one pass per token: char kinds, triple runs and the Bloom hash of its first MAX_TOKEN_CHARS chars,
+      // table-driven so that the only unpredictable branch is the token's end
       int start = i;
       int limit = Math.min(len, start + MAX_TOKEN_CHARS);
       int kinds = 0;
@@ -145,24 +147,22 @@ public final class ToxicityScorer {
       int p1 = -1;
       int p2 = -1;
       long h = 0;
-      do {
-        int lc = c;
-        if (c >= 'a' && c <= 'z') {
-          kinds |= LETTER;
-        } else if (c >= 'A' && c <= 'Z') {
-          kinds |= LETTER;
-          lc = c + 32;
-        } else if (c >= '0' && c <= '9') {
-          kinds |= DIGIT;
-        } else {
-          kinds |= OTHER;
-        }
-        triple |= lc == p1 && lc == p2;
+      while (true) {
+        int lc = c < 128 ? ASCII_LOWER[c] : c;
+        kinds |= kind;
+        triple |= lc == p1 & lc == p2;
         p2 = p1;
         p1 = lc;
         h = h * 31 + lc;
-        i++;
-      } while (i < limit && tokenChar(c = s.charAt(i)));
+        if (++i >= limit) {
+          break;
+        }
+        c = s.charAt(i);
+        kind = kindOf(c);
+        if (kind == 0) {
+          break;
+        }
+      }
       while (i < len && tokenChar(s.charAt(i))) {
         i++; // the rest of an overlong token is not matched
       }
@@ -276,18 +276,32 @@ public final class ToxicityScorer {
   }
 
   private static boolean tokenChar(char c) {
-    if (c < 128) {
-      return ASCII_TOKEN_CHAR[c];
-    }
-    return Character.isLetterOrDigit(c);
+    return kindOf(c) != 0;
   }
 
-  /** {@link #tokenChar} for ASCII as a table: the per-char test of every scanned text. */
-  private static final boolean[] ASCII_TOKEN_CHAR = new boolean[128];
+  /** {@link #LETTER}, {@link #DIGIT} or {@link #OTHER} for a token char (non-ASCII letters are OTHER), else 0. */
+  private static int kindOf(char c) {
+    if (c < 128) {
+      return ASCII_KIND[c];
+    }
+    return Character.isLetterOrDigit(c) ? OTHER : 0;
+  }
+
+  /** Token-char kinds and lower case of ASCII as tables: the per-char work of every scanned text. */
+  private static final byte[] ASCII_KIND = new byte[128];
+
+  private static final char[] ASCII_LOWER = new char[128];
 
   static {
     for (char c = 0; c < 128; c++) {
-      ASCII_TOKEN_CHAR[c] = Character.isLetterOrDigit(c) || c == '@' || c == '$' || c == '*';
+      ASCII_LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+        ASCII_KIND[c] = LETTER;
+      } else if (c >= '0' && c <= '9') {
+        ASCII_KIND[c] = DIGIT;
+      } else if (c == '@' || c == '$' || c == '*') {
+        ASCII_KIND[c] = OTHER;
+      }
     }
   }
 
