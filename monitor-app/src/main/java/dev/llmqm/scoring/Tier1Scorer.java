@@ -6,10 +6,11 @@ import java.util.Set;
 
 /**
  * Runs every tier-1 check on one event: PII, injection, toxicity, refusal, groundedness and relevance. Pure
- * and cheap (a few µs for a typical 1 KB event): patterns are compiled once, each check has literal
+ * and cheap (about 20 µs for a typical 1 KB event): patterns are compiled once, each check has literal
  * prefilters, and every field and context chunk is truncated to {@link ScoringConfig#maxFieldChars()} before
  * any scan; groundedness and relevance read the {@link ScoringConfig#maxAnalysedChars()} window of the prompt
- * and response, so their cost is bounded however long the texts are. Never logs event text. Thread-safe and reusable; create one per application.
+ * and response, so their cost is bounded however long the texts are. Never logs event text. Thread-safe and
+ * reusable; create one per application.
  */
 public final class Tier1Scorer {
 
