@@ -111,7 +111,7 @@ public final class GroundednessScorer {
     for (int i = 0; i <= tokens.size(); i++) {
       Token t = i < tokens.size() ? tokens.get(i) : null;
       boolean isName = t != null && t.capitalised() && !t.number() && !t.stopword()
-          && !(t.sentenceStart() && Tokenizer.NEGATIONS.contains(t.lower()));
+          && !(t.sentenceStart() && t.negation());
       if (inName && !isName) {
         if (nameUnsupported) {
           penalty *= NAME_PENALTY;
@@ -126,7 +126,7 @@ public final class GroundednessScorer {
       if (t == null) {
         break;
       }
-      boolean negation = Tokenizer.NEGATIONS.contains(t.lower());
+      boolean negation = t.negation();
       if (negation) {
         if (!supportedBy(chunks, t)) {
           penalty *= NEGATION_PENALTY;

@@ -9,6 +9,7 @@ package dev.llmqm.scoring;
  * @param capitalised true when the surface form starts with an upper-case letter
  * @param sentenceStart true when the token starts a sentence
  * @param stopword true for a function word (or a question word)
+ * @param negation true for a negation or contrast marker ({@link Tokenizer#NEGATIONS})
  * @param sentence index of the sentence the token belongs to
  * @param prefixKey {@code "~"} plus the first six chars for words of seven or more chars, else {@code null}
  */
@@ -19,6 +20,7 @@ record Token(
     boolean capitalised,
     boolean sentenceStart,
     boolean stopword,
+    boolean negation,
     int sentence,
     String prefixKey) {
 

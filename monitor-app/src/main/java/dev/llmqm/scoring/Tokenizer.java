@@ -27,14 +27,28 @@ final class Tokenizer {
           "against", "among", "per", "via", "yes", "ok", "okay", "please", "well", "like", "one", "many", "much",
           "name", "named", "called", "known", "which's", "it's", "that's", "there's", "what's", "who's", "let");
 
-  /** Longer tokens skip the stopword lookup (and hashing the whole token for it). */
-  static final int MAX_STOPWORD_LENGTH = STOPWORDS.stream().mapToInt(String::length).max().orElse(0);
 
   /** Negation and contrast markers: never "supported" by context unless they occur there too. */
   static final Set<String> NEGATIONS =
       Set.of("not", "no", "never", "none", "nor", "nothing", "neither", "nobody", "nowhere", "cannot", "instead",
           "only", "exactly", "n't", "didn't", "doesn't", "isn't", "wasn't", "weren't", "aren't", "don't",
           "won't", "can't", "couldn't", "wouldn't", "hasn't", "haven't", "hadn't");
+
+  private static final int STOPWORD = 1;
+  private static final int NEGATION = 2;
+
+  /** Both word lists in one map, so each token costs one lookup. */
+  private static final java.util.Map<String, Integer> WORD_FLAGS = wordFlags();
+
+  /** Longer tokens skip the lookup (and hashing the whole token for it). */
+  static final int MAX_FLAGGED_LENGTH = WORD_FLAGS.keySet().stream().mapToInt(String::length).max().orElse(0);
+
+  private static java.util.Map<String, Integer> wordFlags() {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    STOPWORDS.forEach(w -> m.merge(w, STOPWORD, (a, b) -> a | b));
+    NEGATIONS.forEach(w -> m.merge(w, NEGATION, (a, b) -> a | b));
+    return java.util.Map.copyOf(m);
+  }
 
   /** Length of the prefix key used for fuzzy matching of long words. */
   static final int PREFIX = 6;
@@ -110,7 +124,9 @@ final class Tokenizer {
         }
         String lower = new String(b, 0, len);
         boolean number = allDigits && lower.length() > 0;
-        boolean stop = !number && lower.length() <= MAX_STOPWORD_LENGTH && STOPWORDS.contains(lower);
+        Integer flags = number || len > MAX_FLAGGED_LENGTH ? null : WORD_FLAGS.get(lower);
+        int f = flags == null ? 0 : flags;
+        boolean stop = (f & STOPWORD) != 0;
         String prefixKey = null;
         if (!number && len > PREFIX) {
           char[] key = new char[PREFIX + 1];
@@ -118,8 +134,8 @@ final class Tokenizer {
           System.arraycopy(b, 0, key, 1, PREFIX);
           prefixKey = new String(key);
         }
-        out.add(new Token(lower, number ? lower : stem(lower), number, capital, atStart, stop, sentence,
-            prefixKey));
+        out.add(new Token(lower, number ? lower : stem(lower), number, capital, atStart, stop,
+            (f & NEGATION) != 0, sentence, prefixKey));
         atStart = false;
       } else {
         if ((c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') && !atStart) {
