@@ -952,18 +952,14 @@ public final class InjectionScorer {
             blob(run, i, runClass);
             run = -1;
           }
-          int type = Character.getType(c);
-          if (type == Character.FORMAT || type == Character.CONTROL) {
-            continue; // zero-width joiners, soft hyphens, bidi controls
+          c = Text.foldNonAscii(c);
+          if (c == 0) {
+            continue;
           }
-          if (c >= '\uFF01' && c <= '\uFF5E') {
-            c = (char) (c - 0xFEE0); // fullwidth ASCII
-          }
-          if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+          if (c == ' ') {
             space = true;
             continue;
           }
-          c = Character.toLowerCase(c);
           fc = classOf(c);
         }
         if (space && n > 0) {

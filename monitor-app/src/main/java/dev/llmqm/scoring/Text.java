@@ -66,18 +66,14 @@ final class Text {
           c = (char) (c + 32);
         }
       } else {
-        int type = Character.getType(c);
-        if (type == Character.FORMAT || type == Character.CONTROL) {
-          continue; // zero-width joiners, soft hyphens, bidi controls
+        c = foldNonAscii(c);
+        if (c == 0) {
+          continue;
         }
-        if (c >= '\uFF01' && c <= '\uFF5E') {
-          c = (char) (c - 0xFEE0); // fullwidth ASCII
-        }
-        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        if (c == ' ') {
           space = true;
           continue;
         }
-        c = Character.toLowerCase(c);
       }
       if (space && n > 0) {
         out[n++] = ' ';
@@ -86,6 +82,25 @@ final class Text {
       out[n++] = c;
     }
     return new String(out, 0, n);
+  }
+
+  /**
+   * One non-ASCII char as {@link #fold} treats it: 0 when it is dropped (zero-width joiners, soft hyphens, bidi
+   * and other format or control chars), a space for any whitespace, else the char lower-cased, fullwidth ASCII
+   * mapped to ASCII.
+   */
+  static char foldNonAscii(char c) {
+    int type = Character.getType(c);
+    if (type == Character.FORMAT || type == Character.CONTROL) {
+      return 0;
+    }
+    if (c >= '\uFF01' && c <= '\uFF5E') {
+      c = (char) (c - 0xFEE0);
+    }
+    if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      return ' ';
+    }
+    return Character.toLowerCase(c);
   }
 
   /** Shannon entropy in bits per char of {@code s[from, to)}. */
