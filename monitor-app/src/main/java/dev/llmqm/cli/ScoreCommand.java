@@ -96,6 +96,10 @@ public final class ScoreCommand {
       pii.add(t.name());
     }
     scores.put("refusal", s.refusal().wireName());
+    if (!s.failedChecks().isEmpty()) {
+      ArrayNode failed = out.putArray("failed_checks"); // their scores above are neutral, not measured
+      s.failedChecks().forEach(c -> failed.add(c.label()));
+    }
     return out.toString();
   }
 

@@ -17,6 +17,7 @@ public final class MetricNames {
   public static final String DLQ_EVENTS = "llm.dlq.events";
   /** Counter {service}: events that claimed to be redacted but leaked PII, sent to quarantine. */
   public static final String QUARANTINE_EVENTS = "llm.quarantine.events";
+  public static final String SCORING_FAILURES = "llm.scoring.failures";
   /** Counter {service}: events that arrived after their window's grace period. */
   public static final String LATE_EVENTS = "llm.late.events";
   /** Counter {dimension}: segment values folded into "other" by the cardinality budget. */
@@ -73,6 +74,7 @@ public final class MetricNames {
   public static final String TAG_REASON = "reason";
   public static final String TAG_STATUS = "status";
   public static final String TAG_FLAG = "flag";
+  public static final String TAG_CHECK = "check";
   public static final String TAG_REFUSAL = "refusal";
   public static final String TAG_DIRECTION = "direction";
   public static final String TAG_DIMENSION = "dimension";

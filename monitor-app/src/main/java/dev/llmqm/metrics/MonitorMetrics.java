@@ -132,6 +132,12 @@ public final class MonitorMetrics {
         Tags.of(MetricNames.TAG_SERVICE, service, MetricNames.TAG_REASON, reason)).increment();
   }
 
+  /** A tier-1 check that threw on an event (its score was neutral); a bug to investigate, never expected. */
+  public void scoringFailure(String check) {
+    counter(MetricNames.SCORING_FAILURES, "Tier-1 checks that failed on an event, by check (the event was still counted)",
+        Tags.of(MetricNames.TAG_CHECK, check)).increment();
+  }
+
   public void scoringNanos(long nanos) {
     scoringDuration.record(nanos, TimeUnit.NANOSECONDS);
   }

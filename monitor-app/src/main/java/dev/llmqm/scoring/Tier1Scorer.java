@@ -1,18 +1,26 @@
 package dev.llmqm.scoring;
 
+import dev.llmqm.scoring.Tier1Scores.Check;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs every tier-1 check on one event: PII, injection, toxicity, refusal, groundedness and relevance. Pure
  * and cheap (about 20 µs for a typical 1 KB event): patterns are compiled once, each check has literal
  * prefilters, and every field and context chunk is truncated to {@link ScoringConfig#maxFieldChars()} before
  * any scan; groundedness and relevance read the {@link ScoringConfig#maxAnalysedChars()} window of the prompt
- * and response, so their cost is bounded however long the texts are. Never logs event text. Thread-safe and
- * reusable; create one per application.
+ * and response, so their cost is bounded however long the texts are. Never logs event text; a check that
+ * fails is isolated (see {@link #score}). Thread-safe and reusable; create one per application.
  */
 public final class Tier1Scorer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Tier1Scorer.class);
 
   private static final int MAX_CONTEXT_CHUNKS = 64;
 
@@ -36,30 +44,45 @@ public final class Tier1Scorer {
     this.relevance = new RelevanceScorer(cap);
   }
 
-  /** Scores {@code in}; a null input scores like an empty one. Never throws on hostile text. */
+  /**
+   * Scores {@code in}; a null input scores like an empty one. Never throws: a check that fails (a bug on some
+   * input) gets its neutral score, is listed in {@link Tier1Scores#failedChecks()}, and the others still run.
+   */
   public Tier1Scores score(ScoringInput in) {
     ScoringInput input = in == null ? new ScoringInput(null, null, List.of(), false) : in;
     String prompt = input.prompt();
     String response = input.response();
-    List<String> context = input.context() == null ? List.of() : input.context();
-    if (context.size() > MAX_CONTEXT_CHUNKS) {
-      context = context.subList(0, MAX_CONTEXT_CHUNKS);
-    }
+    List<String> chunks = input.context() == null ? List.of() : input.context();
+    List<String> context = chunks.size() > MAX_CONTEXT_CHUNKS ? chunks.subList(0, MAX_CONTEXT_CHUNKS) : chunks;
+    EnumSet<Check> failed = EnumSet.noneOf(Check.class);
 
-    Set<PiiType> responsePii = pii.scan(response);
-    Set<PiiType> promptPii = input.claimsRedacted() ? pii.scan(prompt) : Set.of();
-    InjectionScorer.Result inj = injection.score(prompt, context);
-    ToxicityScorer.Result tox = toxicity.score(response);
-    RefusalLabel label = refusal.score(response);
+    Set<PiiType> responsePii = guard(failed, Check.PII, () -> pii.scan(response), Set.of());
+    Set<PiiType> promptPii =
+        input.claimsRedacted() ? guard(failed, Check.PII, () -> pii.scan(prompt), Set.of()) : Set.of();
+    InjectionScorer.Result inj =
+        guard(failed, Check.INJECTION, () -> injection.score(prompt, context), NO_INJECTION);
+    ToxicityScorer.Result tox =
+        guard(failed, Check.TOXICITY, () -> toxicity.score(response), ToxicityScorer.Result.NONE);
+    RefusalLabel label = guard(failed, Check.REFUSAL, () -> refusal.score(response), RefusalLabel.NONE);
     // prompt and response are tokenised once for groundedness and relevance, within the analysis window
     String analysedPrompt = Text.window(prompt, config.maxAnalysedChars());
-    List<Token> promptTokens = Tokenizer.tokenize(analysedPrompt);
-    List<Token> responseTokens = Tokenizer.tokenize(Text.window(response, config.maxAnalysedChars()));
-    Double grounded = groundedness.score(promptTokens, responseTokens, context);
-    double relevant =
-        response == null || response.isBlank()
-            ? 0
-            : relevance.score(analysedPrompt.indexOf('?') >= 0, promptTokens, responseTokens, label);
+    List<List<Token>> tokens = guard(failed, Check.GROUNDEDNESS, () -> List.of(Tokenizer.tokenize(analysedPrompt),
+        Tokenizer.tokenize(Text.window(response, config.maxAnalysedChars()))), null);
+    Double grounded = null;
+    double relevant = 0;
+    if (tokens == null) {
+      failed.add(Check.RELEVANCE);
+    } else {
+      List<Token> promptTokens = tokens.get(0);
+      List<Token> responseTokens = tokens.get(1);
+      grounded = guard(failed, Check.GROUNDEDNESS,
+          () -> groundedness.score(promptTokens, responseTokens, context), null);
+      relevant =
+          response == null || response.isBlank()
+              ? 0
+              : guard(failed, Check.RELEVANCE,
+                  () -> relevance.score(analysedPrompt.indexOf('?') >= 0, promptTokens, responseTokens, label), 0.0);
+    }
     return new Tier1Scores(
         grounded,
         relevant,
@@ -69,7 +92,32 @@ public final class Tier1Scorer {
         tox.category(),
         responsePii,
         promptPii,
-        label);
+        label,
+        failed);
+  }
+
+  private static final InjectionScorer.Result NO_INJECTION = new InjectionScorer.Result(0, false);
+
+  /** Failures logged so far, over all checks: the 1st, 2nd, 4th, 8th ... are logged. */
+  private static final AtomicLong FAILURES = new AtomicLong();
+
+  /**
+   * Runs one check; when it throws, records the check in {@code failed} and returns {@code fallback}. The log
+   * line names the check and the exception's class and top frame only: exception messages may quote the text.
+   */
+  static <T> T guard(Set<Check> failed, Check check, Supplier<T> run, T fallback) {
+    try {
+      return run.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      failed.add(check);
+      long n = FAILURES.incrementAndGet();
+      if (Long.bitCount(n) == 1) {
+        StackTraceElement[] at = e.getStackTrace();
+        LOG.error("Tier-1 check {} failed with {} at {} ({} failures so far); its score is neutral for this event",
+            check.label(), e.getClass().getName(), at.length > 0 ? at[0] : "?", n);
+      }
+      return fallback;
+    }
   }
 
   /** The configuration this scorer was built with. */

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param responsePii PII types found in the response
  * @param promptPii PII types found in the prompt (scanned only when the event claims redaction)
  * @param refusal refusal label of the response
+ * @param failedChecks checks that failed on this event (a bug, never expected): their scores are the neutral
+ *     ones (no PII, 0, {@code none}, {@code null} groundedness, 0 relevance) and carry no signal
  */
 public record Tier1Scores(
     Double groundedness,
@@ -29,7 +31,23 @@ public record Tier1Scores(
     String toxicityCategory,
     Set<PiiType> responsePii,
     Set<PiiType> promptPii,
-    RefusalLabel refusal) {
+    RefusalLabel refusal,
+    Set<Check> failedChecks) {
+
+  /** The tier-1 checks, as named in the {@code check} label of {@code llm_scoring_failures_total}. */
+  public enum Check {
+    PII,
+    INJECTION,
+    TOXICITY,
+    REFUSAL,
+    GROUNDEDNESS,
+    RELEVANCE;
+
+    /** The lower-case name used as a label value. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** Score at or above which injection and toxicity are flagged. */
   public static final double FLAG_THRESHOLD = 0.5;
@@ -41,6 +59,14 @@ public record Tier1Scores(
     if (refusal == null) {
       refusal = RefusalLabel.NONE;
     }
+    failedChecks = failedChecks == null || failedChecks.isEmpty()
+        ? Set.of()
+        : Collections.unmodifiableSet(EnumSet.copyOf(failedChecks));
+  }
+
+  /** True when {@code check} failed on this event, so its score carries no signal. */
+  public boolean failed(Check check) {
+    return failedChecks.contains(check);
   }
 
   private static Set<PiiType> freeze(Set<PiiType> s) {

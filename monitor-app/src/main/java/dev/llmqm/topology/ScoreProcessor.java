@@ -56,6 +56,11 @@ final class ScoreProcessor implements FixedKeyProcessor<String, LlmTraceEvent, S
     long t0 = System.nanoTime();
     Tier1Scores s = scorer.score(new ScoringInput(e.getPrompt(), e.getResponse(), EventText.context(e), claimsRedacted));
     metrics.scoringNanos(System.nanoTime() - t0);
+    for (Tier1Scores.Check check : s.failedChecks()) {
+      metrics.scoringFailure(check.label());
+    }
+    // a failed check's neutral score is no observation: it stays out of the distributions
+    Double relevance = s.failed(Tier1Scores.Check.RELEVANCE) ? null : s.relevance();
 
     boolean error = e.getStatus() == Status.ERROR;
     boolean pii = !s.pii().isEmpty();
@@ -74,7 +79,7 @@ final class ScoreProcessor implements FixedKeyProcessor<String, LlmTraceEvent, S
         e.getInputTokens(), e.getOutputTokens(), e.getCacheReadInputTokens(), cost,
         e.getProviderName(), e.getRequestModel(), e.getProducerSampleRate(),
         pii, s.injectionFlagged(), s.toxic(), redactionFailure,
-        s.refusal().wireName(), s.groundedness(), s.relevance());
+        s.refusal().wireName(), s.groundedness(), relevance);
 
     SegmentKey raw = new SegmentKey(
         LabelValues.bounded(e.getServiceName()), nullable(e.getFeature()), LabelValues.bounded(e.getRequestModel()),
@@ -88,7 +93,7 @@ final class ScoreProcessor implements FixedKeyProcessor<String, LlmTraceEvent, S
     m.flags(pii, s.injectionFlagged(), s.toxic(), redactionFailure);
     if (!error) {
       m.refusal(s.refusal().wireName());
-      m.scores(s.groundedness(), s.relevance());
+      m.scores(s.groundedness(), relevance);
     }
     m.usage(e.getInputTokens(), e.getOutputTokens(), cost);
 

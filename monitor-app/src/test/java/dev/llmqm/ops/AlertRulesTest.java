@@ -33,7 +33,7 @@ class AlertRulesTest {
   private static final Set<String> LABELS_ALLOWED_IN_ANNOTATIONS =
       Set.of(
           "service", "feature", "model", "prompt_version", "variant", "tenant", "signal", "severity",
-          "slo", "reason", "flag", "outcome", "dimension", "job", "instance");
+          "slo", "reason", "flag", "outcome", "dimension", "job", "instance", "check");
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
 
   @Test

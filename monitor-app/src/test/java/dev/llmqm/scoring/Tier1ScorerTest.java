@@ -150,6 +150,25 @@ class Tier1ScorerTest {
     assertThat(s.refusal()).isNotNull();
     assertThat(s.pii()).isNotNull();
     assertThat(s.toxic()).isEqualTo(s.toxicityCategory() != null && s.toxicity() >= 0.5);
+    assertThat(s.failedChecks()).as("no check may fail, whatever the text").isEmpty();
+  }
+
+  @Test
+  void aFailingCheckShouldGiveItsFallbackAndBeRecorded() {
+    java.util.EnumSet<Tier1Scores.Check> failed = java.util.EnumSet.noneOf(Tier1Scores.Check.class);
+
+    String ok = Tier1Scorer.guard(failed, Tier1Scores.Check.PII, () -> "scanned", "fallback");
+    String broken = Tier1Scorer.guard(failed, Tier1Scores.Check.RELEVANCE, () -> {
+      throw new StringIndexOutOfBoundsException("begin 0, end 6840, length 6734");
+    }, "fallback");
+
+    assertThat(ok).isEqualTo("scanned");
+    assertThat(broken).isEqualTo("fallback");
+    assertThat(failed).containsExactly(Tier1Scores.Check.RELEVANCE);
+    Tier1Scores s = new Tier1Scores(null, 0, 0, false, 0, null, null, null, null, failed);
+    assertThat(s.failed(Tier1Scores.Check.RELEVANCE)).isTrue();
+    assertThat(s.failed(Tier1Scores.Check.PII)).isFalse();
+    assertThat(Tier1Scores.Check.RELEVANCE.label()).isEqualTo("relevance");
   }
 
   private static String randomText(Random r) {
