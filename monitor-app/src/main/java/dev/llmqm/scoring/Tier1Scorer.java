@@ -55,15 +55,18 @@ public final class Tier1Scorer {
     List<String> chunks = input.context() == null ? List.of() : input.context();
     List<String> context = chunks.size() > MAX_CONTEXT_CHUNKS ? chunks.subList(0, MAX_CONTEXT_CHUNKS) : chunks;
     EnumSet<Check> failed = EnumSet.noneOf(Check.class);
+    // cut once here: each scanner's own cap is then a no-op instead of another copy of a long field
+    String cappedPrompt = Text.cap(prompt, config.maxFieldChars());
+    String cappedResponse = Text.cap(response, config.maxFieldChars());
 
-    Set<PiiType> responsePii = guard(failed, Check.PII, () -> pii.scan(response), Set.of());
+    Set<PiiType> responsePii = guard(failed, Check.PII, () -> pii.scan(cappedResponse), Set.of());
     Set<PiiType> promptPii =
-        input.claimsRedacted() ? guard(failed, Check.PII, () -> pii.scan(prompt), Set.of()) : Set.of();
+        input.claimsRedacted() ? guard(failed, Check.PII, () -> pii.scan(cappedPrompt), Set.of()) : Set.of();
     InjectionScorer.Result inj =
-        guard(failed, Check.INJECTION, () -> injection.score(prompt, context), NO_INJECTION);
+        guard(failed, Check.INJECTION, () -> injection.score(cappedPrompt, context), NO_INJECTION);
     ToxicityScorer.Result tox =
-        guard(failed, Check.TOXICITY, () -> toxicity.score(response), ToxicityScorer.Result.NONE);
-    RefusalLabel label = guard(failed, Check.REFUSAL, () -> refusal.score(response), RefusalLabel.NONE);
+        guard(failed, Check.TOXICITY, () -> toxicity.score(cappedResponse), ToxicityScorer.Result.NONE);
+    RefusalLabel label = guard(failed, Check.REFUSAL, () -> refusal.score(cappedResponse), RefusalLabel.NONE);
     // prompt and response are tokenised once for groundedness and relevance, within the analysis window
     String analysedPrompt = Text.window(prompt, config.maxAnalysedChars());
     List<List<Token>> tokens = guard(failed, Check.GROUNDEDNESS, () -> List.of(Tokenizer.tokenize(analysedPrompt),
