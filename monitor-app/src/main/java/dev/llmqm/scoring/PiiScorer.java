@@ -117,7 +117,6 @@ public final class PiiScorer {
   /** Flags of the value {@link #cluster} returns, above the end offset. */
   private static final int COUNTED = 1;
   private static final int DIGITS_ONLY = 2;
-  private static final char[] ASCII_LOWER = new char[128];
   private static final boolean[] SEPARATOR = new boolean[128];
   private static final int[] NONE = new int[0];
   /** Indexes of the {@link #SECRET_HINTS} that start with each (char, char) pair of {@link #PAIRS}. */
@@ -127,7 +126,6 @@ public final class PiiScorer {
 
   static {
     for (char ch = 0; ch < 128; ch++) {
-      ASCII_LOWER[ch] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
       SEPARATOR[ch] = CLUSTER_SEPARATORS.indexOf(ch) >= 0;
     }
     for (char p = 0; p < 128; p++) {
@@ -143,7 +141,7 @@ public final class PiiScorer {
           f |= DIGITS;
         }
         SECRET_BY_PAIR[p << 7 | ch] = startingWith(SECRET_HINTS, p, ch);
-        KEYS_BY_PAIR[p << 7 | ch] = startingWith(ASSIGNMENT_HINTS, ASCII_LOWER[p], ASCII_LOWER[ch]);
+        KEYS_BY_PAIR[p << 7 | ch] = startingWith(ASSIGNMENT_HINTS, Text.ASCII_LOWER[p], Text.ASCII_LOWER[ch]);
         if (SECRET_BY_PAIR[p << 7 | ch].length > 0) {
           f |= SECRET_START;
         }
@@ -388,7 +386,7 @@ public final class PiiScorer {
     }
     for (int j = 0; j < hint.length(); j++) {
       char ch = s.charAt(i + j);
-      if ((ch < 128 ? ASCII_LOWER[ch] : Character.toLowerCase(ch)) != hint.charAt(j)) {
+      if ((ch < 128 ? Text.ASCII_LOWER[ch] : Character.toLowerCase(ch)) != hint.charAt(j)) {
         return false;
       }
     }

@@ -80,11 +80,9 @@ public final class Tier1Scorer {
       List<Token> responseTokens = tokens.get(1);
       grounded = guard(failed, Check.GROUNDEDNESS,
           () -> groundedness.score(promptTokens, responseTokens, context), null);
-      relevant =
-          response == null || response.isBlank()
-              ? 0
-              : guard(failed, Check.RELEVANCE,
-                  () -> relevance.score(analysedPrompt.indexOf('?') >= 0, promptTokens, responseTokens, label), 0.0);
+      // a blank response has no tokens, and relevance scores that 0
+      relevant = guard(failed, Check.RELEVANCE,
+          () -> relevance.score(analysedPrompt.indexOf('?') >= 0, promptTokens, responseTokens, label), 0.0);
     }
     return new Tier1Scores(
         grounded,

@@ -27,7 +27,6 @@ final class Tokenizer {
           "against", "among", "per", "via", "yes", "ok", "okay", "please", "well", "like", "one", "many", "much",
           "name", "named", "called", "known", "which's", "it's", "that's", "there's", "what's", "who's", "let");
 
-
   /** Negation and contrast markers: never "supported" by context unless they occur there too. */
   static final Set<String> NEGATIONS =
       Set.of("not", "no", "never", "none", "nor", "nothing", "neither", "nobody", "nowhere", "cannot", "instead",
@@ -41,7 +40,7 @@ final class Tokenizer {
   private static final java.util.Map<String, Integer> WORD_FLAGS = wordFlags();
 
   /** Longer tokens skip the lookup (and hashing the whole token for it). */
-  static final int MAX_FLAGGED_LENGTH = WORD_FLAGS.keySet().stream().mapToInt(String::length).max().orElse(0);
+  private static final int MAX_FLAGGED_LENGTH = WORD_FLAGS.keySet().stream().mapToInt(String::length).max().orElse(0);
 
   private static java.util.Map<String, Integer> wordFlags() {
     java.util.Map<String, Integer> m = new java.util.HashMap<>();
@@ -72,26 +71,15 @@ final class Tokenizer {
         boolean capital = Character.isUpperCase(c);
         while (i < n) {
           char d = s.charAt(i);
-          if (d < 128) { // ASCII fast path: the common case, and every byte of hostile filler
-            if (d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z') {
-              allDigits = false;
-              b[len++] = d <= 'Z' ? (char) (d + 32) : d;
-              i++;
-              if (len > 64) {
-                break;
-              }
-              continue;
-            }
-            if (d >= '0' && d <= '9') {
-              b[len++] = d;
-              i++;
-              if (len > 64) {
-                break;
-              }
-              continue;
-            }
-          }
-          if (Character.isLetterOrDigit(d)) {
+          if (d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z') {
+            // ASCII fast path: the common case, and every byte of hostile filler
+            allDigits = false;
+            b[len++] = Text.ASCII_LOWER[d];
+            i++;
+          } else if (d >= '0' && d <= '9') {
+            b[len++] = d;
+            i++;
+          } else if (Character.isLetterOrDigit(d)) {
             if (!Character.isDigit(d)) {
               allDigits = false;
             }

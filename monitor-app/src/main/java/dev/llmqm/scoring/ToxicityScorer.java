@@ -148,7 +148,7 @@ public final class ToxicityScorer {
       int p2 = -1;
       long h = 0;
       while (true) {
-        int lc = c < 128 ? ASCII_LOWER[c] : c;
+        int lc = c < 128 ? Text.ASCII_LOWER[c] : c;
         kinds |= kind;
         triple |= lc == p1 & lc == p2;
         p2 = p1;
@@ -287,14 +287,11 @@ public final class ToxicityScorer {
     return Character.isLetterOrDigit(c) ? OTHER : 0;
   }
 
-  /** Token-char kinds and lower case of ASCII as tables: the per-char work of every scanned text. */
+  /** Token-char kinds of ASCII as a table: the per-char work of every scanned text. */
   private static final byte[] ASCII_KIND = new byte[128];
-
-  private static final char[] ASCII_LOWER = new char[128];
 
   static {
     for (char c = 0; c < 128; c++) {
-      ASCII_LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
         ASCII_KIND[c] = LETTER;
       } else if (c >= '0' && c <= '9') {
