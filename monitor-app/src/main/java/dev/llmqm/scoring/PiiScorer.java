@@ -55,6 +55,10 @@ public final class PiiScorer {
           "(?i)(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|client[_-]?secret"
               + "|secret[_-]?access[_-]?key|private[_-]?key|bearer)[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?"
               + "([^\\s\"'<>,;]{8,128})");
+  /** {@link #SECRET_ASSIGNMENT} anchored: run at a key hint, it fails within a few chars when none follows. */
+  private static final Pattern SECRET_ASSIGNMENT_AT_START = Pattern.compile("^(?:" + SECRET_ASSIGNMENT.pattern() + ")");
+  /** Chars from a key's start to its ':' or '=': "secret_access_key", a quote and three spaces. */
+  private static final int ASSIGNMENT_REACH = "secret_access_key".length() + 1 + 3 + 1;
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}");
   private static final Pattern SECRET =
@@ -211,9 +215,12 @@ public final class PiiScorer {
         if (!dbl && !hexAround) {
           continue;
         }
-        windows++;
         int a = Math.max(0, c - 40);
         int b = Math.min(n, c + 42);
+        if (!ipv6Shaped(s, c, a, b)) {
+          continue; // "12:30", "10:15:00", "ff:ee:dd": no address holds this colon
+        }
+        windows++;
         if (ipv6(s, a, b)) {
           found.add(PiiType.IP_ADDRESS);
           break;
@@ -815,6 +822,30 @@ public final class PiiScorer {
     return false;
   }
 
+  /**
+   * True when the run of hex digits and colons around the colon at {@code c}, within {@code [a, b)}, holds a
+   * "::" or seven colons, as every address {@link #ipv6} accepts does. Each accepted address has such a colon
+   * of its own, so a window is only spent where one may start.
+   */
+  private static boolean ipv6Shaped(String s, int c, int a, int b) {
+    int st = c;
+    while (st > a && (hex(s.charAt(st - 1)) || s.charAt(st - 1) == ':')) {
+      st--;
+    }
+    int colons = 0;
+    boolean dbl = false;
+    for (int i = st; i < b; i++) {
+      char ch = s.charAt(i);
+      if (ch == ':') {
+        colons++;
+        dbl |= i > st && s.charAt(i - 1) == ':';
+      } else if (!hex(ch)) {
+        break;
+      }
+    }
+    return dbl || colons >= 7;
+  }
+
   private static boolean ipv6(String s, int a, int b) {
     Win m = new Win(IPV6, s, a, b);
     while (m.find()) {
@@ -910,10 +941,28 @@ public final class PiiScorer {
       for (int j = 0; j < keys.count[h] && windows < MAX_WINDOWS; j++) {
         windows++;
         int idx = keys.at[h][j];
-        Win m = new Win(SECRET_ASSIGNMENT, s, idx, Math.min(s.length(), idx + 200));
-        if (m.find() && m.start() == idx && plausibleSecretValue(m.m.group(1))) {
+        if (!assignmentNear(s, idx)) {
+          continue; // "password" in prose: no ':' or '=' where a key's could be
+        }
+        Win m = new Win(SECRET_ASSIGNMENT_AT_START, s, idx, Math.min(s.length(), idx + 200));
+        if (m.find() && plausibleSecretValue(m.m.group(1))) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when a ':' or '=' follows the key hint at {@code idx} within {@link #ASSIGNMENT_REACH} chars: the
+   * longest key of {@link #SECRET_ASSIGNMENT}, a quote and three spaces. Without one the pattern cannot match.
+   */
+  private static boolean assignmentNear(String s, int idx) {
+    int end = Math.min(s.length(), idx + ASSIGNMENT_REACH);
+    for (int i = idx; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == ':' || c == '=') {
+        return true;
       }
     }
     return false;

@@ -183,6 +183,24 @@ class PiiScorerTest {
   }
 
   @Test
+  void shouldMatchAnAssignmentAfterTheKeyWordInProse() {
+    String prose = "To reset your password: open Settings, then Security. The password must have 12 chars. ";
+    assertThat(scorer.scan(prose.repeat(10))).isEmpty();
+    assertThat(scorer.scan("client_secret = \"Zx9Qm2Lp8Rt4\"")).containsExactly(PiiType.SECRET);
+    assertThat(scorer.scan("secret_access_key\"   :   Zx9Qm2Lp8Rt4")).containsExactly(PiiType.SECRET);
+  }
+
+  @Test
+  void shouldSpendNoIpv6WindowOnClockTimesOrShortHexRuns() {
+    String noise = "at 12:30, 10:15:00 and ff:ee:dd, ";
+    assertThat(scorer.scan(noise.repeat(40))).isEmpty();
+    // the times used to spend the window budget before the address
+    assertThat(scorer.scan(noise.repeat(40) + "from fe80::1ff:fe23:4567:890a")).containsExactly(PiiType.IP_ADDRESS);
+    assertThat(scorer.scan(noise.repeat(40) + "host 2001:0db8:85a3:0000:0000:8a2e:0370:7334 up"))
+        .containsExactly(PiiType.IP_ADDRESS);
+  }
+
+  @Test
   void shouldValidateChecksums() {
     assertThat(PiiScorer.luhn("4111111111111111")).isTrue();
     assertThat(PiiScorer.luhn("4111111111111112")).isFalse();
