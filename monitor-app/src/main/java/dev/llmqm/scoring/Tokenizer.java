@@ -110,20 +110,9 @@ final class Tokenizer {
             break;
           }
         }
-        String lower = new String(b, 0, len);
-        boolean number = allDigits && lower.length() > 0;
-        Integer flags = number || len > MAX_FLAGGED_LENGTH ? null : WORD_FLAGS.get(lower);
-        int f = flags == null ? 0 : flags;
-        boolean stop = (f & STOPWORD) != 0;
-        String prefixKey = null;
-        if (!number && len > PREFIX) {
-          char[] key = new char[PREFIX + 1];
-          key[0] = '~';
-          System.arraycopy(b, 0, key, 1, PREFIX);
-          prefixKey = new String(key);
-        }
-        out.add(new Token(lower, number ? lower : stem(lower), number, capital, atStart, stop,
-            (f & NEGATION) != 0, sentence, prefixKey));
+        Forms w = forms(b, len, allDigits && len > 0);
+        out.add(new Token(w.lower, w.stem, w.number, capital, atStart, w.stopword, w.negation, sentence,
+            w.prefixKey));
         atStart = false;
       } else {
         if ((c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') && !atStart) {
@@ -137,6 +126,56 @@ final class Tokenizer {
       }
     }
     return out;
+  }
+
+  /** What a token's text alone determines: the same for every occurrence of the word. */
+  private record Forms(String lower, String stem, boolean number, boolean stopword, boolean negation,
+      String prefixKey) {}
+
+  /**
+   * Forms of recently seen words, direct-mapped by a hash of their chars: text repeats its words, so most tokens
+   * cost a hash and a compare instead of four allocations, a stem and a word-list lookup, and the strings they
+   * share keep their cached hash codes for the scorers' set lookups. Entries are immutable, so threads may race
+   * on a slot: a reader sees a whole entry or another word's, and the compare tells which.
+   */
+  private static final Forms[] RECENT = new Forms[4096];
+
+  private static Forms forms(char[] b, int len, boolean number) {
+    int h = 0;
+    for (int i = 0; i < len; i++) {
+      h = 31 * h + b[i];
+    }
+    int slot = h * 0x9E3779B9 >>> 20; // Fibonacci hashing onto the 4096 slots
+    Forms f = RECENT[slot];
+    if (f != null && sameChars(f.lower, b, len)) {
+      return f;
+    }
+    String lower = new String(b, 0, len);
+    Integer flags = number || len > MAX_FLAGGED_LENGTH ? null : WORD_FLAGS.get(lower);
+    int fl = flags == null ? 0 : flags;
+    String prefixKey = null;
+    if (!number && len > PREFIX) {
+      char[] key = new char[PREFIX + 1];
+      key[0] = '~';
+      System.arraycopy(b, 0, key, 1, PREFIX);
+      prefixKey = new String(key);
+    }
+    f = new Forms(lower, number ? lower : stem(lower), number, (fl & STOPWORD) != 0, (fl & NEGATION) != 0,
+        prefixKey);
+    RECENT[slot] = f;
+    return f;
+  }
+
+  private static boolean sameChars(String s, char[] b, int len) {
+    if (s.length() != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (s.charAt(i) != b[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSentenceDot(String s, int i, List<Token> out) {
