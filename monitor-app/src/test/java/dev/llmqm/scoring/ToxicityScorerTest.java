@@ -72,6 +72,29 @@ class ToxicityScorerTest {
     assertThat(two).isGreaterThan(one).isLessThanOrEqualTo(1.0);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"YOU IDIOT", "You Idiot", "FUUUCK", "ShIiIt", "A55", "a55", "$h1t", "you 1d10t"})
+  void shouldMatchWhateverTheCaseElongationOrLeetspeak(String text) {
+    assertThat(SCORER.score(text).score()).as(text).isGreaterThanOrEqualTo(0.5);
+  }
+
+  @Test
+  void shouldNotReadDigitsOnlyTokensAsLeetspeak() {
+    assertThat(SCORER.score("455").category()).isNull();
+    assertThat(SCORER.score("a55").category()).isEqualTo("profanity");
+  }
+
+  @Test
+  void shouldMatchALongTokenOnItsFirst48CharsOnly() {
+    // Given an elongated word whose run fills the first 48 chars, then a tail that would spoil the match
+    String spoiledAfterTheLimit = "shit" + "t".repeat(44) + "xyz";
+    String spoiledWithinTheLimit = "shit" + "t".repeat(43) + "xyz";
+
+    // Then only the tail inside the limit counts
+    assertThat(SCORER.score(spoiledAfterTheLimit).category()).isEqualTo("profanity");
+    assertThat(SCORER.score(spoiledWithinTheLimit).category()).isNull();
+  }
+
   @Test
   void shouldHandleNullAndEmpty() {
     assertThat(SCORER.score(null).score()).isZero();
