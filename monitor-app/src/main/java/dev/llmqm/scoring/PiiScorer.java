@@ -104,9 +104,13 @@ public final class PiiScorer {
    * Runs of chars of one kind have no entry, so the walk over them is a single table load per char.
    */
   private static final byte[] PAIRS = new byte[128 * 128];
-  /** A token char ([A-Za-z0-9_+=-], the chars of a high-entropy secret) after any other char. */
-  private static final int RUN_START = 1;
-  /** Any other char after a token char. */
+  /**
+   * A digit next to another token char ([A-Za-z_+=-]): a run of token chars (the chars of a high-entropy secret)
+   * that holds digits and other chars has such a pair, and only such a run can be a secret (it needs letters and
+   * two digits), so words and numbers in prose cost no event.
+   */
+  private static final int MIXED = 1;
+  /** Any other char after a token char: the end of the run being watched. */
   private static final int RUN_END = 2;
   /**
    * A digit followed by a digit or a separator: a cluster that starts at that digit holds more than one char,
@@ -135,8 +139,8 @@ public final class PiiScorer {
     for (char p = 0; p < 128; p++) {
       for (char ch = 0; ch < 128; ch++) {
         int f = 0;
-        if (tokenChar(ch) && !tokenChar(p)) {
-          f |= RUN_START;
+        if (tokenChar(ch) && tokenChar(p) && isDigit(ch) != isDigit(p)) {
+          f |= MIXED;
         }
         if (!tokenChar(ch) && tokenChar(p)) {
           f |= RUN_END;
@@ -238,7 +242,7 @@ public final class PiiScorer {
    * The one pass over every char of the field; everything else only looks at small windows. It finds the
    * clusters of digits and separators around which the digit-based types (phone, card, SSN, IPv4) are checked,
    * IBAN candidates ("AA99" not glued to a preceding letter or digit), the runs of token chars checked for high
-   * entropy, and the offsets of the secret and assignment hints. It replaces a loop per type plus one
+   * entropy (only those mixing digits with other chars: a word or a number costs nothing), and the offsets of the secret and assignment hints. It replaces a loop per type plus one
    * {@code indexOf} pass per hint, which cost several microseconds each on a 16K-char field: here each char
    * costs one lookup of {@link #PAIRS}, and only the rare chars that start something do more. Each search keeps
    * the window budget and the candidate order of its own former loop, so what is found is unchanged.
@@ -248,7 +252,7 @@ public final class PiiScorer {
     boolean assignment = s.indexOf('=') >= 0 || s.indexOf(':') >= 0;
     // assignment keys are matched case-insensitively char by char, so offsets are the text's own (a lower-cased
     // copy would shift them: U+0130 lower-cases to two chars)
-    int events = RUN_START | RUN_END | DIGITS | SECRET_START | (assignment ? KEY_START : 0);
+    int events = MIXED | DIGITS | SECRET_START | (assignment ? KEY_START : 0);
     Hits hits = new Hits();
     int clusterEnd = 0;
     int clusterWindows = 0;
@@ -275,11 +279,17 @@ public final class PiiScorer {
       if (f == 0) {
         break;
       }
-      if ((f & RUN_START) != 0) {
-        run = i;
+      if ((f & MIXED) != 0) {
+        // watch this run to its end; its start is found once, reading back
+        run = i - 1;
+        while (run > 0 && tokenChar(s.charAt(run - 1))) {
+          run--;
+        }
+        events = events & ~MIXED | RUN_END;
       } else if ((f & RUN_END) != 0) {
         entropy = entropy || highEntropyRun(s, run, i);
         run = -1;
+        events = events & ~RUN_END | MIXED;
       }
       if ((f & SECRET_START) != 0) {
         for (int h : SECRET_BY_PAIR[pair]) {
