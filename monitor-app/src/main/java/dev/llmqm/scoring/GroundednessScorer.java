@@ -167,7 +167,8 @@ public final class GroundednessScorer {
 
   private static boolean supportedBy(List<ChunkFeatures> chunks, Token t) {
     for (ChunkFeatures c : chunks) {
-      if (c.keys.contains(t.stem()) || c.keys.contains(t.lower())) {
+      // a word without suffix is its own stem (the same string): one lookup then
+      if (c.keys.contains(t.stem()) || t.lower() != t.stem() && c.keys.contains(t.lower())) {
         return true;
       }
       if (t.prefixKey() != null && c.keys.contains(t.prefixKey())) {

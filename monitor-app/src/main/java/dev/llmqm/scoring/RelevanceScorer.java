@@ -87,7 +87,7 @@ public final class RelevanceScorer {
         if (wanted.contains(t.stem())) {
           found.add(t.stem());
         }
-        if (wanted.contains(t.lower())) {
+        if (t.lower() != t.stem() && wanted.contains(t.lower())) { // a word without suffix is its own stem
           found.add(t.lower());
         }
         if (t.prefixKey() != null) {
