@@ -278,6 +278,19 @@ public final class InjectionScorer {
                   + "|recommend|include)\\b")
               .requires("say", "respond", "reply", "tell them", "output", "recommend", "include"));
 
+  /** The distinct guard literals of the rules ({@link Rule#requires}), and per rule the numbers of its own. */
+  private static final String[] REQUIRED_LITERALS =
+      RULES.stream().filter(r -> r.requires != null).flatMap(r -> java.util.Arrays.stream(r.requires)).distinct()
+          .toArray(String[]::new);
+
+  private static final int[][] REQUIRED = RULES.stream()
+      .map(r -> r.requires == null ? null : java.util.Arrays.stream(r.requires)
+          .mapToInt(l -> java.util.Arrays.asList(REQUIRED_LITERALS).indexOf(l)).toArray())
+      .toArray(int[][]::new);
+
+  private static final byte PRESENT = 1;
+  private static final byte ABSENT = 2;
+
   private static final int MAX_BLOBS = 8;
   private static final int CONTEXT_BUDGET_FIELDS = 4;
   private static final int MAX_WINDOWS = 48;
@@ -349,18 +362,9 @@ public final class InjectionScorer {
       return 0;
     }
     String raw = Text.cap(text, maxFieldChars);
-    char[] chars = new char[raw.length()];
-    raw.getChars(0, raw.length(), chars, 0);
-    Folded f = new Folded(chars, raw.length(), true);
+    Folded f = new Folded(raw.toCharArray(), raw.length(), true);
     View plain = new View(f.text, f.length);
-    View unleeted = null;
-    if (f.changeCount > 0) {
-      char[] deleeted = f.text.clone();
-      for (int k = 0; k < f.changeCount; k++) {
-        deleeted[f.changes[k]] = LEET_LETTER[deleeted[f.changes[k]]];
-      }
-      unleeted = new View(deleeted, f.length);
-    }
+    View unleeted = f.anyChange() ? new View(f) : null;
     phrases(plain, unleeted, f);
     double keep = plain.keep(retrieved);
     if (startsWith(f.text, f.length, "system:") || startsWith(f.text, f.length, "system :")) {
@@ -373,10 +377,18 @@ public final class InjectionScorer {
     return Text.clamp01(1 - keep);
   }
 
-  /** Matching state of one view of the folded text (as folded, or with leetspeak undone). */
+  /**
+   * Matching state of one view of the folded text: as folded, or with leetspeak undone. The latter is filled
+   * in only as far as it is read ({@link #ensure}): windows rarely reach far into a long hostile field.
+   */
   private static final class View {
-    final char[] text;
+    /** The text; for the view with leetspeak undone, valid below {@code ready} only. */
+    char[] text;
     final int length;
+    /** For the view with leetspeak undone: the folded text, and how many of its changes are applied. */
+    private final Folded folded;
+    private int ready;
+    private int applied;
     final boolean[] matched = new boolean[RULES.size()];
     final int[] windows = new int[RULES.size()];
     /** Per rule, 1 + the start of the last window evaluated (0 = none) and that match's end (-1 = none). */
@@ -386,10 +398,42 @@ public final class InjectionScorer {
     final int[] order = new int[RULES.size()];
     int matches;
     private String string;
+    /** Per guard literal: 0 until looked up, then {@link #PRESENT} or {@link #ABSENT}. */
+    private byte[] required;
+    /** Where the rules' literal sets occur in this view (created on first use). */
+    private LiteralIndex literals;
 
     View(char[] text, int length) {
       this.text = text;
       this.length = length;
+      this.folded = null;
+      this.ready = length;
+    }
+
+    /** The view of {@code f} with leetspeak undone at its changes. */
+    View(Folded f) {
+      this.text = new char[Math.min(f.length, 512)];
+      this.length = f.length;
+      this.folded = f;
+    }
+
+    /** Makes {@code text} valid below {@code upTo}, growing it as needed. */
+    void ensure(int upTo) {
+      if (upTo <= ready || ready == length) {
+        return;
+      }
+      int to = Math.min(upTo, length);
+      if (to > text.length) {
+        text = java.util.Arrays.copyOf(text, Math.max(to, Math.min(length, 2 * text.length)));
+      }
+      folded.findChanges(to);
+      System.arraycopy(folded.text, ready, text, ready, to - ready);
+      int[] changes = folded.changes;
+      while (applied < folded.changeCount && changes[applied] < to) {
+        int at = changes[applied++];
+        text[at] = LEET_LETTER[text[at]];
+      }
+      ready = to;
     }
 
     /** Noisy-OR complement: the product of {@code 1 - w} over the matched rules. */
@@ -402,12 +446,25 @@ public final class InjectionScorer {
       return keep;
     }
 
-    boolean containsAny(String[] literals) {
-      if (string == null) {
-        string = new String(text, 0, length);
+    LiteralIndex literals() {
+      if (literals == null) {
+        literals = new LiteralIndex(length);
       }
-      for (String l : literals) {
-        if (string.contains(l)) {
+      return literals;
+    }
+
+    /** Whether one of rule {@code r}'s guard literals occurs in the view; each literal is looked up once. */
+    boolean containsRequired(int r) {
+      if (string == null) {
+        ensure(length);
+        string = new String(text, 0, length);
+        required = new byte[REQUIRED_LITERALS.length];
+      }
+      for (int id : REQUIRED[r]) {
+        if (required[id] == 0) {
+          required[id] = string.contains(REQUIRED_LITERALS[id]) ? PRESENT : ABSENT;
+        }
+        if (required[id] == PRESENT) {
           return true;
         }
       }
@@ -421,19 +478,30 @@ public final class InjectionScorer {
    * just before, at and after it, so the second view's trigger positions differ from the first's only next to
    * a change; elsewhere both views share the trigger lookups, and a window without a changed char is matched
    * by RE2J once for both. Each view keeps its own window counts, so its result is what a separate scan of
-   * it would give.
+   * it would give. Positions are visited in ascending order; before each, the changes and the second view are
+   * made valid as far as its windows can read.
    */
   private static void phrases(View a, View b, Folded f) {
     int n = a.length;
     int[] cands = f.candidates;
     int candCount = f.candidateCount;
-    int[] changes = f.changes;
-    int changeCount = b == null ? 0 : f.changeCount;
-    // the second view's trigger positions next to a change (one char either side)
-    int[] near = new int[changeCount == 0 ? 0 : 8];
+    // The second view's trigger positions next to a change (one char either side). A change with word chars
+    // two before and one after it, as inside a long word, has none: the chars there stay word chars, and the
+    // change itself becomes a letter. The changes the folding pass left to be found later (Folded#stretches)
+    // are all such.
+    int[] recorded = f.recorded;
+    int recordedCount = b == null ? 0 : f.recordedCount;
+    int[] near = new int[recordedCount == 0 ? 0 : 8];
     int nearCount = 0;
-    for (int c = 0, done = -1; c < changeCount; c++) {
-      for (int j = Math.max(changes[c] - 1, done + 1); j <= changes[c] + 1 && j + 1 < n; j++) {
+    char[] t = a.text;
+    for (int c = 0, done = -1; c < recordedCount; c++) {
+      int at = recorded[c];
+      if (at >= 2 && at + 1 < n && inWord(t[at - 2]) && inWord(t[at - 1]) && inWord(t[at + 1])) {
+        continue;
+      }
+      int last = Math.min(at + 1, n - 2);
+      b.ensure(last + 2);
+      for (int j = Math.max(at - 1, done + 1); j <= last; j++) {
         if (triggersAt(b.text, j) != null) {
           if (nearCount == near.length) {
             near = java.util.Arrays.copyOf(near, 2 * nearCount);
@@ -453,6 +521,13 @@ public final class InjectionScorer {
       if (j + 1 >= n) {
         return;
       }
+      int changeCount = 0;
+      if (b != null) {
+        f.findChanges(j + WINDOW + 1);
+        b.ensure(j + WINDOW + MAX_LITERAL + 1);
+        changeCount = f.changeCount;
+      }
+      int[] changes = f.changes;
       while (k < changeCount && changes[k] < j - 1) {
         k++;
       }
@@ -463,7 +538,7 @@ public final class InjectionScorer {
         ci++;
         ta = pair(a.text[j], a.text[j + 1]);
         for (Trigger tr : ta) {
-          if (startsWith(a.text, n, tr.chars, j)) {
+          if (occursAt(a.text, n, tr.chars, j)) {
             visit(a, null, tr.rule, j, f, k);
             if (b != null && !nearText) {
               visit(b, a, tr.rule, j, f, k);
@@ -480,7 +555,7 @@ public final class InjectionScorer {
       }
       if (tb != null) {
         for (Trigger tr : tb) {
-          if (startsWith(b.text, n, tr.chars, j)) {
+          if (occursAt(b.text, n, tr.chars, j)) {
             visit(b, a, tr.rule, j, f, k);
           }
         }
@@ -505,7 +580,7 @@ public final class InjectionScorer {
       return;
     }
     Rule rule = RULES.get(r);
-    if (rule.requires != null && v.windows[r] == 0 && !v.containsAny(rule.requires)) {
+    if (rule.requires != null && v.windows[r] == 0 && !v.containsRequired(r)) {
       v.windows[r] = MAX_WINDOWS; // guard literal absent: the rule cannot match anywhere
       return;
     }
@@ -518,7 +593,7 @@ public final class InjectionScorer {
         && !f.changedIn(next, i, other.lastEnd[r] >= 0 ? Math.min(end, other.lastEnd[r] + 1) : end)) {
       matchEnd = other.lastEnd[r];
     } else {
-      matchEnd = match(r, v.text, i, end);
+      matchEnd = match(v, r, i, end);
     }
     v.lastStart[r] = i + 1;
     v.lastEnd[r] = matchEnd;
@@ -529,25 +604,35 @@ public final class InjectionScorer {
   }
 
   /**
-   * Runs rule {@code r}'s anchored pattern on the window {@code t[i, end)}; returns the match end relative to
-   * the text, or -1. A window lacking every literal of one of the rule's mandatory alternations cannot match
-   * and is rejected without running the regex.
+   * Runs rule {@code r}'s anchored pattern on the window {@code [i, end)} of view {@code v}; returns the match
+   * end relative to the text, or -1. A window lacking every literal of one of the rule's mandatory alternations
+   * cannot match and is rejected without running the regex.
    */
-  private static int match(int r, char[] t, int i, int end) {
-    for (Literals set : LITERALS.get(r)) {
-      if (!set.occursIn(t, i, end)) {
+  private static int match(View v, int r, int i, int end) {
+    for (int set = LITERAL_BASE[r]; set < LITERAL_BASE[r + 1]; set++) {
+      if (!v.literals().occursIn(set, v.text, i, end)) {
         return -1;
       }
     }
-    com.google.re2j.Matcher m = RULES.get(r).pattern.matcher(new String(t, i, end - i));
+    com.google.re2j.Matcher m = RULES.get(r).pattern.matcher(new String(v.text, i, end - i));
     return m.find() ? i + m.end() : -1;
   }
 
   private static boolean startsWith(char[] t, int n, char[] prefix, int at) {
+    return startsWith(t, n, prefix, at, 0);
+  }
+
+  /** Whether trigger {@code w} occurs at {@code at}, given that its first two chars do (found by their pair). */
+  private static boolean occursAt(char[] t, int n, char[] w, int at) {
+    return w.length == 2 || at + 2 < n && t[at + 2] == w[2] && startsWith(t, n, w, at, 3);
+  }
+
+  /** Whether {@code prefix} occurs at {@code at}, given that its first {@code known} chars do. */
+  private static boolean startsWith(char[] t, int n, char[] prefix, int at, int known) {
     if (at + prefix.length > n) {
       return false;
     }
-    for (int k = 0; k < prefix.length; k++) {
+    for (int k = known; k < prefix.length; k++) {
       if (t[at + k] != prefix[k]) {
         return false;
       }
@@ -587,8 +672,6 @@ public final class InjectionScorer {
   private static final int BASE64 = 16;
   private static final int UPPER = 32;
   private static final int LOWER = 64;
-  /** An ASCII letter or a digit that starts no trigger. */
-  private static final int PLAIN = 128;
   private static final int[] CLASS = classes();
 
   private static int[] classes() {
@@ -606,12 +689,6 @@ public final class InjectionScorer {
     for (int k : TRIGGERS.keySet()) {
       if (k >>> 16 < 128) {
         c[k >>> 16] |= STARTS_TRIGGER;
-      }
-    }
-    for (char ch = '0'; ch <= 'z'; ch++) {
-      boolean letter = ch >= 'a' || ch >= 'A' && ch <= 'Z';
-      if (letter && Character.isLetter(ch) || Character.isDigit(ch) && (c[ch] & STARTS_TRIGGER) == 0) {
-        c[ch] |= PLAIN;
       }
     }
     return c;
@@ -663,6 +740,11 @@ public final class InjectionScorer {
     return pair(t[i], t[i + 1]);
   }
 
+  /** Whether a folded char is an ASCII letter or a digit that starts no trigger. */
+  private static boolean inWord(char c) {
+    return c < 128 && (KIND[c] & WORD) != 0;
+  }
+
   private static Trigger[] pair(char a, char b) {
     return a < 128 && b < 128 ? ASCII_TRIGGERS[a * 128 + b] : TRIGGERS.get(key(a, b));
   }
@@ -691,22 +773,133 @@ public final class InjectionScorer {
   private static final List<Literals[]> LITERALS =
       RULES.stream().map(r -> Literals.of(r.pattern.pattern())).toList();
 
-  /** A set of literals, with a bitmap of their first chars for a quick scan. */
-  private record Literals(char[][] words, long firstLo, long firstHi) {
+  /** Rule {@code r}'s literal sets are numbers {@code [LITERAL_BASE[r], LITERAL_BASE[r + 1])} of LITERAL_ARRAY. */
+  private static final int[] LITERAL_BASE = literalBase();
 
-    boolean occursIn(char[] t, int from, int to) {
-      for (int p = from; p < to; p++) {
-        char c = t[p];
-        if (c >= 128 || ((c < 64 ? firstLo >>> c : firstHi >>> (c - 64)) & 1) == 0) {
-          continue;
+  private static final Literals[] LITERAL_ARRAY =
+      LITERALS.stream().flatMap(java.util.Arrays::stream).toArray(Literals[]::new);
+
+  private static final int LITERAL_SETS = LITERAL_ARRAY.length;
+
+  private static final int MAX_LITERAL = java.util.Arrays.stream(LITERAL_ARRAY)
+      .flatMap(set -> java.util.Arrays.stream(set.words())).mapToInt(w -> w.length).max().orElse(0);
+
+  private static int[] literalBase() {
+    int[] base = new int[RULES.size() + 1];
+    for (int r = 0; r < RULES.size(); r++) {
+      base[r + 1] = base[r] + LITERALS.get(r).length;
+    }
+    return base;
+  }
+
+  /**
+   * Where the rules' literal sets occur in one view. A set is queried for windows at non-decreasing starts,
+   * so each set is found by its own scan that only moves forward, looking at each char once however much
+   * the windows overlap. Per set, {@code found} holds, from {@code head} to {@code size}, the start/end pairs
+   * of the occurrences (the shortest literal at each start) starting in {@code [from, scanned)} of the last
+   * query, in ascending start order.
+   */
+  private static final class LiteralIndex {
+    private final int n;
+    private final int[][] found = new int[LITERAL_SETS][];
+    private final int[] head = new int[LITERAL_SETS];
+    private final int[] size = new int[LITERAL_SETS];
+    private final int[] scanned = new int[LITERAL_SETS];
+
+    LiteralIndex(int n) {
+      this.n = n;
+    }
+
+    /**
+     * Whether a literal of set {@code set} lies wholly in {@code t[from, to)}; {@code from} never decreases,
+     * and {@code t} is the view's text (the same chars on every call, though maybe a longer array).
+     */
+    boolean occursIn(int set, char[] t, int from, int to) {
+      int[] f = found[set];
+      int h = head[set];
+      int sz = size[set];
+      while (h < sz && f[h] < from) {
+        h += 2;
+      }
+      for (int q = h; q < sz; q += 2) {
+        if (f[q + 1] <= to) {
+          head[set] = h;
+          return true;
         }
-        for (char[] w : words) {
-          if (w[0] == c && p + w.length <= to && startsWith(t, to, w, p)) {
+      }
+      if (h == sz) {
+        h = 0;
+        size[set] = 0;
+      }
+      head[set] = h;
+      Literals literals = LITERAL_ARRAY[set];
+      long[] pairs = literals.pairs();
+      int p = Math.max(scanned[set], from);
+      int paired = Math.min(to, n - 1); // positions followed by a char: filtered by their first two chars
+      for (; p < to; p++) {
+        if (p < paired) {
+          int bit = Literals.pairHash(t[p], t[p + 1]);
+          if ((pairs[bit >>> 6] & 1L << bit) == 0) {
+            continue;
+          }
+        }
+        int end = literals.endAt(t, n, p);
+        if (end >= 0) {
+          add(set, p, end);
+          if (end <= to) {
+            scanned[set] = p + 1;
             return true;
           }
         }
       }
+      scanned[set] = Math.max(scanned[set], to);
       return false;
+    }
+
+    private void add(int set, int start, int end) {
+      int[] f = found[set];
+      int sz = size[set];
+      if (f == null) {
+        f = new int[16];
+      } else if (sz == f.length) {
+        int h = head[set];
+        if (h > 0) {
+          System.arraycopy(f, h, f, 0, sz - h);
+          sz -= h;
+          head[set] = 0;
+        } else {
+          f = java.util.Arrays.copyOf(f, 2 * f.length);
+        }
+      }
+      f[sz] = start;
+      f[sz + 1] = end;
+      found[set] = f;
+      size[set] = sz + 2;
+    }
+  }
+
+  /**
+   * A set of literals, shortest first, with a bitmap of their first chars and one of hashes of their first
+   * two chars (all ones when a literal has one char) for a quick scan.
+   */
+  private record Literals(char[][] words, long firstLo, long firstHi, long[] pairs) {
+
+    static int pairHash(char a, char b) {
+      return (a << 16 | b) * 0x9E3779B1 >>> 22;
+    }
+
+    /** The end of the shortest literal of the set at {@code t[p]} (within {@code t[0, n)}), or -1. */
+    int endAt(char[] t, int n, int p) {
+      char c = t[p];
+      if (c >= 128 || ((c < 64 ? firstLo >>> c : firstHi >>> (c - 64)) & 1) == 0) {
+        return -1;
+      }
+      for (char[] w : words) {
+        if (w[0] == c && startsWith(t, n, w, p, 1)) {
+          return p + w.length;
+        }
+      }
+      return -1;
     }
 
     /** Sets for {@code ^(?:body)}: mandatory non-capturing groups of the body's top-level sequence. */
@@ -787,7 +980,17 @@ public final class InjectionScorer {
           hi |= 1L << (f - 64);
         }
       }
-      return new Literals(words, lo, hi);
+      java.util.Arrays.sort(words, java.util.Comparator.comparingInt(w -> w.length));
+      long[] pairs = new long[16];
+      for (char[] w : words) {
+        if (w.length == 1) {
+          java.util.Arrays.fill(pairs, -1L);
+        } else {
+          int bit = pairHash(w[0], w[1]);
+          pairs[bit >>> 6] |= 1L << bit;
+        }
+      }
+      return new Literals(words, lo, hi, pairs);
     }
 
     /** End of the atom starting at {@code i}: a group, a class, an escape or one char; -1 if malformed. */
@@ -896,19 +1099,85 @@ public final class InjectionScorer {
   }
 
   /**
+   * Per ASCII char of the unfolded text, all the folding pass needs in one load: the folded char (0 = dropped,
+   * ' ' = whitespace) in the low byte, its {@link #CLASS} bits in the next byte, and whether the char itself can
+   * be part of a base64 run and is upper or lower case.
+   */
+  private static final int[] KIND = kinds();
+
+  private static final int KIND_CLASS_SHIFT = 8;
+  private static final int RUN = 1 << 16;
+  private static final int RUN_UPPER = 1 << 17;
+  private static final int RUN_LOWER = 1 << 18;
+  /** An ASCII letter, or a digit that starts no trigger; and which of those are letters or leet digits. */
+  private static final int WORD = 1 << 19;
+  private static final int WORD_LETTER = 1 << 20;
+  private static final int WORD_LEET = 1 << 21;
+
+  private static int[] kinds() {
+    int[] k = new int[128];
+    for (char c = 0; c < 128; c++) {
+      char folded = FOLD[c];
+      k[c] = folded | CLASS[folded] << KIND_CLASS_SHIFT
+          | ((CLASS[c] & BASE64) != 0 ? RUN : 0)
+          | ((CLASS[c] & UPPER) != 0 ? RUN_UPPER : 0)
+          | ((CLASS[c] & LOWER) != 0 ? RUN_LOWER : 0)
+          | ((CLASS[c] & LETTER) != 0 || (CLASS[c] & DIGIT) != 0 && (CLASS[c] & STARTS_TRIGGER) == 0 ? WORD : 0)
+          | ((CLASS[c] & LETTER) != 0 ? WORD_LETTER : 0)
+          | ((CLASS[c] & DIGIT) != 0 && (CLASS[c] & LEET) != 0 ? WORD_LEET : 0);
+    }
+    return k;
+  }
+
+  private static final int SPACE_CLASS = CLASS[' '];
+
+  /**
+   * {@link Folded#notable} as a table, indexed by the letter, digit, trigger-start and leet bits of a char, the
+   * letter and digit bits of the one before it and the letter bit of the one after it.
+   */
+  private static final boolean[] NOTABLE = notableTable();
+
+  private static boolean[] notableTable() {
+    boolean[] t = new boolean[128];
+    for (int i = 0; i < 128; i++) {
+      t[i] = Folded.notable(i & 15, i >>> 4 & 3, i >>> 6 & 1);
+    }
+    return t;
+  }
+
+  private static int notableIndex(int f, int prev, int next) {
+    return f & (LETTER | DIGIT | STARTS_TRIGGER | LEET) | (prev & (LETTER | DIGIT)) << 4 | (next & LETTER) << 6;
+  }
+
+  /**
    * A text folded as by {@link Text#fold}, in place, plus what the same pass can record: the positions where
    * a trigger may start (word starts whose char pair begins some trigger), the positions where undoing
-   * leetspeak changes a char (a leet digit or symbol next to a letter), and the first {@value #MAX_BLOBS}
-   * base64-looking runs of the unfolded text (at least {@value #MIN_BLOB} chars with upper and lower case)
-   * as start/end pairs. One pass keeps long hostile fields cheap.
+   * leetspeak changes a char (a leet digit or symbol next to a letter; deep inside long words, only once asked
+   * for), and the first {@value #MAX_BLOBS} base64-looking runs of the unfolded text (at least {@value
+   * #MIN_BLOB} chars with upper and lower case) as start/end pairs. One pass, with one table load per ASCII
+   * char and tight loops inside words, keeps long hostile fields cheap.
    */
   private static final class Folded {
     final char[] text;
     final int length;
-    int[] candidates = new int[16];
+    int[] candidates = new int[64];
     int candidateCount;
-    int[] changes = new int[4];
+    /** Changes found while folding, in ascending order: all but those inside {@link #stretches}. */
+    int[] recorded = new int[64];
+    int recordedCount;
+    /**
+     * Stretches of long words, as start/end pairs, whose chars have word chars two before and one after them
+     * and that hold leet digits and letters: their changes are found only when {@link #findChanges} reaches
+     * them. None is next to a trigger position of either view, so the scan asks for them only for its windows.
+     */
+    private int[] stretches = new int[8];
+    private int stretchCount;
+    /** Every change below {@code known}, in ascending order. */
+    int[] changes = new int[64];
     int changeCount;
+    private int known;
+    private int nextRecorded;
+    private int nextStretch;
     final int[] blobs = new int[2 * MAX_BLOBS];
     int blobCount;
 
@@ -916,8 +1185,8 @@ public final class InjectionScorer {
       this.text = s;
       int n = 0;
       boolean space = false;
-      int run = -1;
-      int runClass = 0;
+      int runStart = 0; // the current run of base64 chars of the unfolded text and the union of their kinds
+      int runKinds = 0;
       char p1 = 0; // the last folded char, its class and the class of the one before (0 before the start)
       int f1 = 0;
       int f2 = 0;
@@ -925,33 +1194,28 @@ public final class InjectionScorer {
         char c = s[i];
         int fc;
         if (c < 128) {
-          if (findBlobs) {
-            int rc = CLASS[c];
-            if ((rc & BASE64) != 0) {
-              if (run < 0) {
-                run = i;
-                runClass = 0;
-              }
-              runClass |= rc;
-            } else if (run >= 0) {
-              blob(run, i, runClass);
-              run = -1;
+          int kind = KIND[c];
+          if ((kind & RUN) != 0) {
+            runKinds |= kind;
+          } else {
+            if (findBlobs && i - runStart >= MIN_BLOB) {
+              blob(runStart, i, runKinds);
             }
+            runStart = i + 1;
+            runKinds = 0;
           }
-          c = FOLD[c];
-          if (c == ' ') {
-            space = true;
+          c = (char) (kind & 0x7f);
+          if (c <= ' ') {
+            space |= c == ' ';
             continue;
           }
-          if (c == 0) {
-            continue;
-          }
-          fc = CLASS[c];
+          fc = kind >>> KIND_CLASS_SHIFT & 0xff;
         } else {
-          if (run >= 0) {
-            blob(run, i, runClass);
-            run = -1;
+          if (findBlobs && i - runStart >= MIN_BLOB) {
+            blob(runStart, i, runKinds);
           }
+          runStart = i + 1;
+          runKinds = 0;
           c = Text.foldNonAscii(c);
           if (c == 0) {
             continue;
@@ -962,69 +1226,57 @@ public final class InjectionScorer {
           }
           fc = classOf(c);
         }
-        if (space && n > 0) {
-          if (notable(f1, f2, CLASS[' '])) {
-            inspect(n - 1, p1, f1, f2, ' ', CLASS[' ']);
+        if (space) {
+          space = false;
+          if (n > 0) {
+            if (NOTABLE[notableIndex(f1, f2, SPACE_CLASS)]) {
+              inspect(n - 1, p1, f1, f2, ' ', SPACE_CLASS);
+            }
+            s[n++] = ' ';
+            f2 = f1;
+            f1 = SPACE_CLASS;
+            p1 = ' ';
           }
-          s[n++] = ' ';
-          f2 = f1;
-          f1 = CLASS[' '];
-          p1 = ' ';
         }
-        space = false;
-        if (notable(f1, f2, fc)) {
+        if (NOTABLE[notableIndex(f1, f2, fc)]) {
           inspect(n - 1, p1, f1, f2, c, fc);
         }
         s[n++] = c;
         f2 = f1;
         f1 = fc;
         p1 = c;
-        if ((f1 & PLAIN) == 0 || startsCandidate(f1, f2)) {
+        if ((fc & (LETTER | DIGIT)) == 0) {
           continue;
         }
-        // Inside a word: ASCII letters and digits after a letter or digit start no trigger and continue any
-        // base64 run, so they are only copied (lower-cased); a leet digit among them is a change when a
-        // neighbour is a letter.
-        if (run < 0 && findBlobs) {
-          run = i + 1;
-          runClass = 0;
-        }
-        int end = i + 1;
-        int wordClass = 0;
-        int fq = f1; // the previous char of the word and the one before it
-        int fqq = f2;
-        while (end < len) {
-          char d = s[end];
-          int fd;
-          if (d >= 128 || ((fd = CLASS[d]) & PLAIN) == 0) {
-            break;
+        if (startsCandidate(f1, f2)) {
+          char d;
+          int kind;
+          if ((fc & LETTER) == 0 || i + 1 == len || (d = s[i + 1]) >= 128 || ((kind = KIND[d]) & WORD) == 0) {
+            continue;
           }
-          if ((fq & LEET) != 0 && ((fqq | fd) & LETTER) != 0) {
-            change(n + end - i - 2);
-          }
-          wordClass |= fd;
-          fqq = fq;
-          fq = fd;
-          end++;
+          // a word start followed by a word char: decide the start here and go on inside the word
+          char next = (char) (kind & 0x7f);
+          int nextClass = kind >>> KIND_CLASS_SHIFT & 0xff;
+          inspect(n - 1, c, fc, f2, next, nextClass);
+          s[n++] = next;
+          runKinds |= kind;
+          f2 = f1;
+          f1 = nextClass;
+          p1 = next;
+          i++;
         }
-        if (end == i + 1) {
-          continue;
-        }
-        runClass |= wordClass;
-        if ((wordClass & UPPER) != 0 || n != i + 1) {
-          for (int k = i + 1; k < end; k++) {
-            s[n++] = (char) (s[k] | 0x20);
-          }
-        } else {
+        int end = copyWord(s, i + 1, len, n);
+        if (end > i + 1) {
+          runKinds |= wordKinds;
           n += end - i - 1;
+          i = end - 1;
+          p1 = s[n - 1];
+          f1 = CLASS[p1];
+          f2 = classOf(s[n - 2]);
         }
-        i = end - 1;
-        p1 = s[n - 1];
-        f1 = fq;
-        f2 = fqq;
       }
-      if (run >= 0) {
-        blob(run, len, runClass);
+      if (findBlobs && len - runStart >= MIN_BLOB) {
+        blob(runStart, len, runKinds);
       }
       if ((f1 & LEET) != 0 && (f2 & LETTER) != 0) {
         change(n - 1);
@@ -1032,17 +1284,127 @@ public final class InjectionScorer {
       length = n;
     }
 
+    /** The union of the kinds of the chars the last {@link #copyWord} copied. */
+    private int wordKinds;
+
+    /**
+     * Copies (lower-cased) the rest of a word from {@code s[from]} to {@code s[n]}, after the word char at
+     * {@code s[n - 1]}, and returns where it ends. Inside a word, ASCII letters and digits after a letter or
+     * digit start no trigger and continue any base64 run, so they are only copied: found by one tight loop,
+     * lower-cased by another. Leet digits among them are changes when a neighbour is a letter: decided here
+     * for the first chars (from {@code n - 1}), left to {@link #findChanges} further in (a stretch), and to the
+     * caller for the last char, whose next folded char is not known yet.
+     */
+    private int copyWord(char[] s, int from, int len, int n) {
+      int end = from;
+      int kinds = 0;
+      while (end < len) {
+        char d = s[end];
+        int kind;
+        if (d >= 128 || ((kind = KIND[d]) & WORD) == 0) {
+          break;
+        }
+        kinds |= kind;
+        end++;
+      }
+      int count = end - from;
+      if (n != from) {
+        for (int k = 0; k < count; k++) {
+          s[n + k] = (char) (s[from + k] | 0x20); // lower-cases ASCII letters, keeps digits
+        }
+      } else if ((kinds & RUN_UPPER) != 0) {
+        for (int k = from; k < end; k++) {
+          s[k] = (char) (s[k] | 0x20);
+        }
+      }
+      if ((kinds & WORD_LEET) == 0 && (classOf(s[n - 1]) & LEET) == 0) {
+        wordKinds = kinds;
+        return end; // no leet digit, no change
+      }
+      int last = n + count - 1;
+      int deep = Math.min(n + 2, last);
+      for (int q = n - 1; q < deep; q++) {
+        if (isChange(s, q, last + 1)) {
+          change(q);
+        }
+      }
+      if (deep < last && (kinds & WORD_LEET) != 0 && (kinds & WORD_LETTER) != 0) {
+        if (2 * stretchCount == stretches.length) {
+          stretches = java.util.Arrays.copyOf(stretches, 2 * stretches.length);
+        }
+        stretches[2 * stretchCount] = deep;
+        stretches[2 * stretchCount + 1] = last;
+        stretchCount++;
+      }
+      wordKinds = kinds;
+      return end;
+    }
+
+    /** Whether undoing leetspeak changes {@code t[q]} (a leet char next to a letter), within {@code t[0, n)}. */
+    private static boolean isChange(char[] t, int q, int n) {
+      int before = q > 0 ? classOf(t[q - 1]) : 0;
+      int after = q + 1 < n ? classOf(t[q + 1]) : 0;
+      return (classOf(t[q]) & LEET) != 0 && ((before | after) & LETTER) != 0;
+    }
+
+    /** Whether the text has any change. */
+    boolean anyChange() {
+      while (changeCount == 0 && known < length) {
+        findChanges(known + 256);
+      }
+      return changeCount > 0;
+    }
+
+    /** Makes {@link #changes} hold every change below {@code upTo}. */
+    void findChanges(int upTo) {
+      int to = Math.min(upTo, length);
+      while (known < to) {
+        int r = nextRecorded < recordedCount ? recorded[nextRecorded] : length;
+        int stretch = nextStretch < stretchCount ? stretches[2 * nextStretch] : length;
+        if (r < stretch) {
+          if (r >= to) {
+            known = to;
+          } else {
+            addChange(r);
+            nextRecorded++;
+            known = r + 1;
+          }
+        } else if (stretch < to) {
+          int stretchEnd = stretches[2 * nextStretch + 1];
+          int end = Math.min(stretchEnd, to);
+          char[] t = text;
+          for (int q = Math.max(known, stretch); q < end; q++) {
+            if ((KIND[t[q]] & WORD_LEET) != 0 && ((KIND[t[q - 1]] | KIND[t[q + 1]]) & WORD_LETTER) != 0) {
+              addChange(q);
+            }
+          }
+          known = end;
+          if (end == stretchEnd) {
+            nextStretch++;
+          }
+        } else {
+          known = to;
+        }
+      }
+    }
+
+    private void addChange(int q) {
+      if (changeCount == changes.length) {
+        changes = java.util.Arrays.copyOf(changes, 2 * changeCount);
+      }
+      changes[changeCount++] = q;
+    }
+
     /**
      * Whether a char of class {@code f} between chars of classes {@code prev} and {@code next} may start a
      * trigger or change under deleet; false for most chars (letters inside words), which then cost no call.
      */
-    private static boolean notable(int f, int prev, int next) {
-      return (f & LEET) != 0 && ((prev | next) & LETTER) != 0
-          || (f & STARTS_TRIGGER) != 0 && ((f & LETTER) == 0 || (prev & (LETTER | DIGIT)) == 0);
+    static boolean notable(int f, int prev, int next) {
+      return (f & LEET) != 0 && ((prev | next) & LETTER) != 0 || startsCandidate(f, prev);
     }
 
     /** Whether a char of class {@code f} after one of class {@code prev} may start a trigger. */
-    private static boolean startsCandidate(int f, int prev) {
+    static boolean startsCandidate(int f, int prev) {
       return (f & STARTS_TRIGGER) != 0 && ((f & LETTER) == 0 || (prev & (LETTER | DIGIT)) == 0);
     }
 
@@ -1061,15 +1423,14 @@ public final class InjectionScorer {
     }
 
     private void change(int i) {
-      if (changeCount == changes.length) {
-        changes = java.util.Arrays.copyOf(changes, 2 * changeCount);
+      if (recordedCount == recorded.length) {
+        recorded = java.util.Arrays.copyOf(recorded, 2 * recordedCount);
       }
-      changes[changeCount++] = i;
+      recorded[recordedCount++] = i;
     }
 
-    private void blob(int start, int end, int runClass) {
-      if (blobCount < MAX_BLOBS && end - start >= MIN_BLOB && (runClass & UPPER) != 0
-          && (runClass & LOWER) != 0) {
+    private void blob(int start, int end, int runKinds) {
+      if (blobCount < MAX_BLOBS && (runKinds & RUN_UPPER) != 0 && (runKinds & RUN_LOWER) != 0) {
         blobs[2 * blobCount] = start;
         blobs[2 * blobCount + 1] = end;
         blobCount++;
@@ -1086,27 +1447,33 @@ public final class InjectionScorer {
     }
   }
 
+  /** What a blob that decodes to an injection adds; no other blob can add more. */
+  private static final double DECODED_INJECTION = 0.9;
+
+  /** What a blob that decodes to other printable text adds. */
+  private static final double DECODED_TEXT = 0.2;
+
   /**
    * Decodes the base64-looking runs found while folding (up to {@value #MAX_BLOBS} of at least {@value
    * #MIN_BLOB} chars) and scores decoded printable text with the phrase rules (one level deep).
    */
   private static double encodedBlobs(String s, Folded f, boolean retrieved) {
     double best = 0;
-    for (int b = 0; b < f.blobCount; b++) {
+    for (int b = 0; b < f.blobCount && best < DECODED_INJECTION; b++) {
       int st = f.blobs[2 * b];
       char[] decoded = decode(s, st, Math.min(f.blobs[2 * b + 1], st + 4096));
       if (decoded == null) {
         continue;
       }
       double inner = 1 - phrases(new Folded(decoded, decoded.length, false), retrieved);
-      best = Math.max(best, inner >= 0.5 ? 0.9 : 0.2);
+      best = Math.max(best, inner >= 0.5 ? DECODED_INJECTION : DECODED_TEXT);
     }
     return best;
   }
 
   /**
    * Decodes {@code s[from, to)} (cut to whole quads; URL-safe letters accepted) when it yields at least 12
-   * bytes of which 90% are printable and half are letters; null otherwise. Stops at the first byte that makes
+   * bytes of which 90% are printable and half are letters; null otherwise. Stops at the first quad that makes
    * the printable share unreachable, so binary payloads cost little.
    */
   private static char[] decode(String s, int from, int to) {
@@ -1115,24 +1482,41 @@ public final class InjectionScorer {
     if (total < 12) {
       return null;
     }
-    TextCheck check = new TextCheck(total);
-    char[] out = new char[total];
-    int o = 0;
-    for (int k = from; k < from + cut; k += 4) {
-      int a = SEXTET[s.charAt(k)];
-      int b = SEXTET[s.charAt(k + 1)];
-      int c = SEXTET[s.charAt(k + 2)];
-      int d = SEXTET[s.charAt(k + 3)];
+    double minPrintable = total * 0.9;
+    char[] in = new char[cut];
+    s.getChars(from, from + cut, in, 0);
+    // first only count, so that a binary payload costs no output
+    int printable = 0;
+    int letters = 0;
+    for (int k = 0, o = 3; k < cut; k += 4, o += 3) {
+      int a = SEXTET[in[k]];
+      int b = SEXTET[in[k + 1]];
+      int c = SEXTET[in[k + 2]];
+      int d = SEXTET[in[k + 3]];
       if ((a | b | c | d) < 0) {
         return decodePadded(s, from, cut); // '=' inside: the JDK decoder's padding rules decide
       }
       int v = a << 18 | b << 12 | c << 6 | d;
-      if (!check.add(out, o++, (byte) (v >> 16)) || !check.add(out, o++, (byte) (v >> 8))
-          || !check.add(out, o++, (byte) v)) {
+      int kinds = BYTE_KIND[v >>> 16] + BYTE_KIND[v >>> 8 & 0xff] + BYTE_KIND[v & 0xff];
+      printable += kinds & 0xff;
+      letters += kinds >>> 8;
+      // printable + (total - o) only falls, by one per non-printable byte: checking it per quad fails on
+      // the same inputs as checking it per byte
+      if (printable + (total - o) < minPrintable) {
         return null;
       }
     }
-    return check.passes() ? out : null;
+    if (printable < minPrintable || letters < total * 0.5) {
+      return null;
+    }
+    char[] out = new char[total];
+    for (int k = 0, o = 0; k < cut; k += 4, o += 3) {
+      int v = SEXTET[in[k]] << 18 | SEXTET[in[k + 1]] << 12 | SEXTET[in[k + 2]] << 6 | SEXTET[in[k + 3]];
+      out[o] = BYTE_CHAR[v >>> 16];
+      out[o + 1] = BYTE_CHAR[v >>> 8 & 0xff];
+      out[o + 2] = BYTE_CHAR[v & 0xff];
+    }
+    return out;
   }
 
   private static char[] decodePadded(String s, int from, int cut) {
@@ -1147,52 +1531,44 @@ public final class InjectionScorer {
     } catch (IllegalArgumentException e) {
       return null;
     }
-    if (bytes.length < 12) {
+    int total = bytes.length;
+    if (total < 12) {
       return null;
     }
-    TextCheck check = new TextCheck(bytes.length);
-    char[] out = new char[bytes.length];
-    for (int k = 0; k < bytes.length; k++) {
-      if (!check.add(out, k, bytes[k])) {
-        return null;
-      }
+    char[] out = new char[total];
+    int printable = 0;
+    int letters = 0;
+    for (int k = 0; k < total; k++) {
+      int x = bytes[k] & 0xff;
+      printable += BYTE_KIND[x] & 0xff;
+      letters += BYTE_KIND[x] >>> 8;
+      out[k] = BYTE_CHAR[x];
     }
-    return check.passes() ? out : null;
+    return printable >= total * 0.9 && letters >= total * 0.5 ? out : null;
   }
 
-  /**
-   * Counts printable bytes and letters of a decoded payload of known length, as chars; {@link #add} fails
-   * as soon as 90% printable is out of reach.
-   */
-  private static final class TextCheck {
-    private final int total;
-    private final double minPrintable;
-    private int seen;
-    private int printable;
-    private int letters;
+  /** Per decoded byte: 1 if printable (ASCII graphic, space, newline or tab), plus 256 if an ASCII letter. */
+  private static final int[] BYTE_KIND = byteKinds();
 
-    TextCheck(int total) {
-      this.total = total;
-      this.minPrintable = total * 0.9;
-    }
+  /** Per decoded byte: the char it stands for; bytes beyond ASCII become U+FFFD. */
+  private static final char[] BYTE_CHAR = byteChars();
 
-    boolean add(char[] out, int at, byte x) {
-      seen++;
-      if (x >= 32 && x < 127 || x == '\n' || x == '\t') {
-        printable++;
-      } else if (printable + (total - seen) < minPrintable) {
-        return false;
-      }
-      if (x >= 'a' && x <= 'z' || x >= 'A' && x <= 'Z') {
-        letters++;
-      }
-      out[at] = x >= 0 ? (char) x : '\uFFFD';
-      return true;
+  private static int[] byteKinds() {
+    int[] t = new int[256];
+    for (int x = 0; x < 256; x++) {
+      boolean printable = x >= 32 && x < 127 || x == '\n' || x == '\t';
+      boolean letter = x >= 'a' && x <= 'z' || x >= 'A' && x <= 'Z';
+      t[x] = (printable ? 1 : 0) + (letter ? 256 : 0);
     }
+    return t;
+  }
 
-    boolean passes() {
-      return printable >= minPrintable && letters >= total * 0.5;
+  private static char[] byteChars() {
+    char[] t = new char[256];
+    for (int x = 0; x < 256; x++) {
+      t[x] = x < 128 ? (char) x : '\uFFFD';
     }
+    return t;
   }
 
   /** Base64 sextet of each ASCII char (URL-safe letters too); -1 for '=', the only other char a blob has. */
