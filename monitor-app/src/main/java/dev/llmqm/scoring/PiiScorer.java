@@ -242,10 +242,11 @@ public final class PiiScorer {
    * The one pass over every char of the field; everything else only looks at small windows. It finds the
    * clusters of digits and separators around which the digit-based types (phone, card, SSN, IPv4) are checked,
    * IBAN candidates ("AA99" not glued to a preceding letter or digit), the runs of token chars checked for high
-   * entropy (only those mixing digits with other chars: a word or a number costs nothing), and the offsets of the secret and assignment hints. It replaces a loop per type plus one
-   * {@code indexOf} pass per hint, which cost several microseconds each on a 16K-char field: here each char
-   * costs one lookup of {@link #PAIRS}, and only the rare chars that start something do more. Each search keeps
-   * the window budget and the candidate order of its own former loop, so what is found is unchanged.
+   * entropy (only those mixing digits with other chars: a word or a number costs nothing), and the offsets of the
+   * secret and assignment hints. It replaces a loop per type plus one {@code indexOf} pass per hint, which cost
+   * several microseconds each on a 16K-char field: here each char costs one lookup of {@link #PAIRS}, and only
+   * the rare chars that start something do more. Each search keeps the window budget and the candidate order of
+   * its own former loop, so what is found is unchanged.
    */
   private Hits walk(String s, EnumSet<PiiType> found) {
     int n = s.length();

@@ -138,14 +138,15 @@ final class Tokenizer {
    * share keep their cached hash codes for the scorers' set lookups. Entries are immutable, so threads may race
    * on a slot: a reader sees a whole entry or another word's, and the compare tells which.
    */
-  private static final Forms[] RECENT = new Forms[4096];
+  private static final int RECENT_BITS = 12;
+  private static final Forms[] RECENT = new Forms[1 << RECENT_BITS];
 
   private static Forms forms(char[] b, int len, boolean number) {
     int h = 0;
     for (int i = 0; i < len; i++) {
       h = 31 * h + b[i];
     }
-    int slot = h * 0x9E3779B9 >>> 20; // Fibonacci hashing onto the 4096 slots
+    int slot = h * 0x9E3779B9 >>> 32 - RECENT_BITS; // Fibonacci hashing onto the slots
     Forms f = RECENT[slot];
     if (f != null && sameChars(f.lower, b, len)) {
       return f;

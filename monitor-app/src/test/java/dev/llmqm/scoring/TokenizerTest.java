@@ -14,7 +14,8 @@ class TokenizerTest {
 
   @Test
   void shouldSplitWordsNumbersAndSentences() {
-    List<Token> t = Tokenizer.tokenize("Don't pay $1,200.50 today. The U.S. office isn't open; John's plans were studied!");
+    List<Token> t =
+        Tokenizer.tokenize("Don't pay $1,200.50 today. The U.S. office isn't open; John's plans were studied!");
     assertThat(t).extracting(Token::lower).containsExactly(
         "don't", "pay", "1200.50", "today", "the", "u", "s", "office", "isn't", "open", "john", "plans", "were",
         "studied");
