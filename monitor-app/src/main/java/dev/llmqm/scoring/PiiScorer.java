@@ -301,7 +301,8 @@ public final class PiiScorer {
       }
       if ((f & KEY_START) != 0) {
         for (int h : KEYS_BY_PAIR[pair]) {
-          if (startsWithLowerCase(s, i - 1, ASSIGNMENT_HINTS[h])) {
+          // a key word with no ':' or '=' within reach ("password" in prose) takes no window
+          if (startsWithLowerCase(s, i - 1, ASSIGNMENT_HINTS[h]) && assignmentNear(s, i - 1)) {
             hits.keys.add(h, i - 1);
           }
         }
@@ -952,9 +953,6 @@ public final class PiiScorer {
       for (int j = 0; j < keys.count[h] && windows < MAX_WINDOWS; j++) {
         windows++;
         int idx = keys.at[h][j];
-        if (!assignmentNear(s, idx)) {
-          continue; // "password" in prose: no ':' or '=' where a key's could be
-        }
         Win m = new Win(SECRET_ASSIGNMENT_AT_START, s, idx, Math.min(s.length(), idx + 200));
         if (m.find() && plausibleSecretValue(m.m.group(1))) {
           return true;

@@ -186,6 +186,8 @@ class PiiScorerTest {
   void shouldMatchAnAssignmentAfterTheKeyWordInProse() {
     String prose = "To reset your password: open Settings, then Security. The password must have 12 chars. ";
     assertThat(scorer.scan(prose.repeat(10))).isEmpty();
+    // mentions of the key word without an assignment take none of its windows
+    assertThat(scorer.scan(prose.repeat(10) + "Temporary password: Zx9Qm2Lp8Rt4")).containsExactly(PiiType.SECRET);
     assertThat(scorer.scan("client_secret = \"Zx9Qm2Lp8Rt4\"")).containsExactly(PiiType.SECRET);
     assertThat(scorer.scan("secret_access_key\"   :   Zx9Qm2Lp8Rt4")).containsExactly(PiiType.SECRET);
   }
