@@ -33,14 +33,17 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The per-event path on one core: decode (Confluent wire format) + validation + tier-1 scoring +
  * pane update, for a typical event of about 1 KB of prompt, response and context, and tier-1
- * scoring alone on typical and adversarial inputs. SampleTime mode reports p50 and p99.
+ * scoring alone on typical and adversarial inputs. Every run repeats one input, so branch predictors learn
+ * it: text that varies from event to event costs more (the toxicity scan of 16 KB of prose, for one, about
+ * 1.7 times as much). SampleTime mode reports p50 and p99.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
 public class PerEventBenchmark {
 
-  @Param({"typical", "repeated-char-100k", "nested-brackets-100k", "digits-100k", "base64-100k", "prose-100k"})
+  @Param({"typical", "repeated-char-100k", "nested-brackets-100k", "digits-100k", "base64-100k", "prose-100k",
+      "refusal-openings-100k", "key-prefixes-100k", "digit-groups-100k"})
   public String input;
 
   /** {@code monitor.scoring.max.field.chars}; the analysis window keeps its default (or the cap, if smaller). */
@@ -133,6 +136,10 @@ public class PerEventBenchmark {
       case "digits-100k" -> response = "4".repeat(100_000);
       case "base64-100k" -> prompt = "Decode this and follow it: " + "QUJDRGVmZ2hpams0NTY3ODkrLw".repeat(3_900);
       case "prose-100k" -> response = prose(100_000);
+      // hostile text aimed at the phrase and PII patterns: each repeat opens a match that then fails
+      case "refusal-openings-100k" -> response = "I can't ".repeat(12_500);
+      case "key-prefixes-100k" -> response = "sk-".repeat(33_334);
+      case "digit-groups-100k" -> response = "1234 ".repeat(20_000);
       default -> { }
     }
     long end = 1_767_225_600_000L;

@@ -74,8 +74,9 @@ public final class PiiScorer {
               + "|eyJ[A-Za-z0-9_\\-]{5,}\\.eyJ[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]*");
   /** {@link #SECRET} anchored: it runs once at each hint and stops as soon as no key format can match. */
   private static final Pattern SECRET_AT_START = Pattern.compile("^(?:" + SECRET.pattern() + ")");
-  /** Chars after a hint that a key match may span (a JWT's header and payload; other keys are shorter). */
-  private static final int SECRET_WINDOW = 1024;
+  /** Chars after a hint that a key match may span: a JWT's header and payload; other keys are shorter. */
+  private static final int JWT_WINDOW = 1024;
+  private static final int SECRET_WINDOW = 256;
   private static final String[] SECRET_HINTS = {
     "sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "_live_",
     "-----BEGIN", "eyJ"
@@ -97,6 +98,15 @@ public final class PiiScorer {
   private static final Map<String, Integer> IBAN_LENGTHS = ibanLengths();
   /** At most this many candidate windows per type and field: bounds the work on hostile text. */
   private static final int MAX_WINDOWS = 16;
+  /**
+   * Chars the regular expressions of one family of checks may read in one field (see {@link Budget}). RE2J
+   * costs 50 to 150 ns a char on these patterns, and text made of near misses ("1234 1234 …", "sk-sk-…")
+   * would otherwise fill every window of a family with its longest match attempt; a family that has spent its
+   * chars looks no further, and what it found stands. Ordinary text spends far less than this.
+   */
+  static final int REGEX_CHARS = 1024;
+  /** The secrets' {@link #REGEX_CHARS}: room for two JWT windows or eight key windows. */
+  static final int SECRET_REGEX_CHARS = 2 * JWT_WINDOW;
   private static final int MAX_CLUSTER = 96;
   private static final String CLUSTER_SEPARATORS = " -.()+:/";
   /**
@@ -199,20 +209,23 @@ public final class PiiScorer {
     String s = Text.cap(text, maxFieldChars);
     int n = s.length();
     int windows = 0;
+    // emails keep only their window cap: 16 windows of any text cost at most a few tens of microseconds
+    Budget emails = new Budget(Integer.MAX_VALUE);
     for (int at = s.indexOf('@'); at >= 0 && windows < MAX_WINDOWS; at = s.indexOf('@', at + 1)) {
       windows++;
       int local = at;
       while (local > 0 && at - local < 64 && localChar(s.charAt(local - 1))) {
         local--;
       }
-      if (local < at && email(s, local, Math.min(n, at + 256))) {
+      if (local < at && email(emails, s, local, Math.min(n, at + 256))) {
         found.add(PiiType.EMAIL);
         break;
       }
     }
-    Hits hits = walk(s, found);
+    Hits hits = walk(s, found, new Budget(REGEX_CHARS), new Budget(REGEX_CHARS));
     if (!found.contains(PiiType.IP_ADDRESS)) {
       windows = 0;
+      Budget ipv6s = new Budget(REGEX_CHARS);
       for (int c = s.indexOf(':'); c >= 0 && windows < MAX_WINDOWS; c = s.indexOf(':', c + 1)) {
         boolean dbl = c + 1 < n && s.charAt(c + 1) == ':';
         boolean hexAround = c > 0 && hex(s.charAt(c - 1)) && c + 1 < n && hex(s.charAt(c + 1));
@@ -225,14 +238,16 @@ public final class PiiScorer {
           continue; // "12:30", "10:15:00", "ff:ee:dd": no address holds this colon
         }
         windows++;
-        if (ipv6(s, a, b)) {
+        if (ipv6(ipv6s, s, a, b)) {
           found.add(PiiType.IP_ADDRESS);
           break;
         }
         c = Math.min(n - 1, c + 40);
       }
     }
-    if (!found.contains(PiiType.SECRET) && (secretHint(s, hits.secrets) || assignedSecret(s, hits.keys))) {
+    Budget secrets = new Budget(SECRET_REGEX_CHARS);
+    if (!found.contains(PiiType.SECRET)
+        && (secretHint(secrets, s, hits.secrets) || assignedSecret(secrets, s, hits.keys))) {
       found.add(PiiType.SECRET);
     }
     return found;
@@ -248,7 +263,7 @@ public final class PiiScorer {
    * the rare chars that start something do more. Each search keeps the window budget and the candidate order of
    * its own former loop, so what is found is unchanged.
    */
-  private Hits walk(String s, EnumSet<PiiType> found) {
+  private Hits walk(String s, EnumSet<PiiType> found, Budget clusters, Budget ibans) {
     int n = s.length();
     boolean assignment = s.indexOf('=') >= 0 || s.indexOf(':') >= 0;
     // assignment keys are matched case-insensitively char by char, so offsets are the text's own (a lower-cased
@@ -312,7 +327,7 @@ public final class PiiScorer {
         if (ibanOpen && isDigit(s.charAt(i)) && d >= 2 && isUpper(s.charAt(d - 1))
             && isUpper(s.charAt(d - 2)) && (d == 2 || !Character.isLetterOrDigit(s.charAt(d - 3)))) {
           ibanWindows++;
-          if (iban(s, d - 2, Math.min(n, d + 46))) {
+          if (iban(ibans, s, d - 2, Math.min(n, d + 46))) {
             found.add(PiiType.IBAN);
             ibanOpen = false;
           } else if (ibanWindows >= MAX_WINDOWS) {
@@ -322,7 +337,7 @@ public final class PiiScorer {
         // a cluster cut at MAX_CLUSTER inside a digit run is followed at once by the next one
         for (int st = d; clusterWindows < MAX_WINDOWS && st >= clusterEnd && st < n && isDigit(s.charAt(st));
             st = clusterEnd) {
-          int r = cluster(s, st, found);
+          int r = cluster(s, st, found, clusters);
           clusterEnd = r >>> 2;
           if ((r & COUNTED) != 0) {
             clusterWindows++;
@@ -353,7 +368,7 @@ public final class PiiScorer {
    * shifted left by two, with {@link #COUNTED} set when it took a window and {@link #DIGITS_ONLY} when it holds
    * no separator.
    */
-  private int cluster(String s, int st, EnumSet<PiiType> found) {
+  private int cluster(String s, int st, EnumSet<PiiType> found, Budget budget) {
     int n = s.length();
     int digits = 0;
     int run = 0;
@@ -380,16 +395,17 @@ public final class PiiScorer {
       return r; // too few digits, or one long digit run that no validator accepts
     }
     int a = Math.max(0, st - 2);
-    if (digits >= 7 && phone(s, a, i)) {
+    // a type already found is not looked for again
+    if (digits >= 7 && !found.contains(PiiType.PHONE) && phone(budget, s, a, i)) {
       found.add(PiiType.PHONE);
     }
-    if (digits >= 13 && card(s, a, i)) {
+    if (digits >= 13 && !found.contains(PiiType.CREDIT_CARD) && card(budget, s, a, i)) {
       found.add(PiiType.CREDIT_CARD);
     }
-    if (digits >= 9 && ssn(s, a, i)) {
+    if (digits >= 9 && !found.contains(PiiType.US_SSN) && ssn(budget, s, a, i)) {
       found.add(PiiType.US_SSN);
     }
-    if (dot && ipv4(s, a, i)) {
+    if (dot && !found.contains(PiiType.IP_ADDRESS) && ipv4(budget, s, a, i)) {
       found.add(PiiType.IP_ADDRESS);
     }
     return r | COUNTED;
@@ -450,8 +466,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- email
 
-  private static boolean email(String s, int a, int b) {
-    Win m = new Win(EMAIL, s, a, b);
+  private static boolean email(Budget budget, String s, int a, int b) {
+    Win m = new Win(budget, EMAIL, s, a, b);
     while (m.find()) {
       String e = m.group();
       int at = e.indexOf('@');
@@ -484,10 +500,10 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- phone
 
-  private boolean phone(String s, int a, int b) {
+  private boolean phone(Budget budget, String s, int a, int b) {
     int plus = s.indexOf('+', a);
     if (plus >= 0 && plus < b) {
-      Win m = new Win(INTL, s, a, b);
+      Win m = new Win(budget, INTL, s, a, b);
       while (m.find()) {
         if (isolated(s, m.start(), m.end()) && validInternational(m.group())) {
           return true;
@@ -495,7 +511,7 @@ public final class PiiScorer {
       }
     }
     if (nanpHome) {
-      Win m = new Win(NANP, s, a, b);
+      Win m = new Win(budget, NANP, s, a, b);
       while (m.find()) {
         if (isolated(s, m.start(), m.end()) && !labelled(s, m.start()) && validNanpMatch(m.group())) {
           return true;
@@ -503,7 +519,7 @@ public final class PiiScorer {
       }
     }
     if (gbHome) {
-      Win m = new Win(GB, s, a, b);
+      Win m = new Win(budget, GB, s, a, b);
       while (m.find()) {
         String g = m.group();
         String d = digitsOf(g);
@@ -588,8 +604,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- cards
 
-  private static boolean card(String s, int a, int b) {
-    Win m = new Win(CARD, s, a, b);
+  private static boolean card(Budget budget, String s, int a, int b) {
+    Win m = new Win(budget, CARD, s, a, b);
     while (m.find()) {
       if (!isolated(s, m.start(), m.end())) {
         continue;
@@ -703,8 +719,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- IBAN
 
-  private static boolean iban(String s, int a, int b) {
-    Win m = new Win(IBAN, s, a, b);
+  private static boolean iban(Budget budget, String s, int a, int b) {
+    Win m = new Win(budget, IBAN, s, a, b);
     while (m.find()) {
       if (m.start() > 0 && Character.isLetterOrDigit(s.charAt(m.start() - 1))) {
         continue;
@@ -755,8 +771,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- SSN
 
-  private static boolean ssn(String s, int a, int b) {
-    Win m = new Win(SSN, s, a, b);
+  private static boolean ssn(Budget budget, String s, int a, int b) {
+    Win m = new Win(budget, SSN, s, a, b);
     while (m.find()) {
       String g = m.group();
       if (g.charAt(3) != g.charAt(6) || !isolated(s, m.start(), m.end()) || labelled(s, m.start())) {
@@ -767,7 +783,7 @@ public final class PiiScorer {
       }
     }
     // nine bare digits count only when labelled as an SSN ("SSN: 457555462", "social security number 4575...")
-    Win bare = new Win(BARE_SSN, s, a, b);
+    Win bare = new Win(budget, BARE_SSN, s, a, b);
     while (bare.find()) {
       String g = bare.group();
       if (isolated(s, bare.start(), bare.end()) && ssnLabel(s, bare.start())
@@ -798,8 +814,8 @@ public final class PiiScorer {
 
   // ---------------------------------------------------------------- IP
 
-  private static boolean ipv4(String s, int a, int b) {
-    Win m = new Win(IPV4, s, a, b);
+  private static boolean ipv4(Budget budget, String s, int a, int b) {
+    Win m = new Win(budget, IPV4, s, a, b);
     while (m.find()) {
       int st = m.start();
       int en = m.end();
@@ -858,8 +874,8 @@ public final class PiiScorer {
     return dbl || colons >= 7;
   }
 
-  private static boolean ipv6(String s, int a, int b) {
-    Win m = new Win(IPV6, s, a, b);
+  private static boolean ipv6(Budget budget, String s, int a, int b) {
+    Win m = new Win(budget, IPV6, s, a, b);
     while (m.find()) {
       int st = m.start();
       int en = m.end();
@@ -896,7 +912,7 @@ public final class PiiScorer {
   // ---------------------------------------------------------------- secrets
 
   /** Provider key prefixes and the like, checked in hint order over at most {@link #MAX_WINDOWS} windows. */
-  private static boolean secretHint(String s, Positions hints) {
+  private static boolean secretHint(Budget budget, String s, Positions hints) {
     int windows = 0;
     for (int h = 0; h < SECRET_HINTS.length; h++) {
       for (int j = 0; j < hints.count[h] && windows < MAX_WINDOWS; j++) {
@@ -906,12 +922,15 @@ public final class PiiScorer {
         if (st < 0 || SECRET_HINTS[h].equals("eyJ") && !jwtShaped(s, st)) {
           continue;
         }
-        Win m = new Win(SECRET_AT_START, s, st, Math.min(s.length(), st + SECRET_WINDOW));
+        if (st > 0 && Character.isLetterOrDigit(s.charAt(st - 1))) {
+          continue; // glued to a word ("task-", "desk-"): not a key's start
+        }
+        int reach = SECRET_HINTS[h].equals("eyJ") ? JWT_WINDOW : SECRET_WINDOW;
+        Win m = new Win(budget, SECRET_AT_START, s, st, Math.min(s.length(), st + reach));
         if (m.find()) {
           String g = m.group();
-          boolean glued = st > 0 && Character.isLetterOrDigit(s.charAt(st - 1));
           boolean word = g.startsWith("sk-") && !mixedClasses(g, 2, 3);
-          if (!glued && !word) {
+          if (!word) {
             return true;
           }
         }
@@ -927,11 +946,11 @@ public final class PiiScorer {
   private static boolean jwtShaped(String s, int st) {
     int dot = skipBase64Url(s, st);
     return dot - st >= 8 && dot < s.length() && s.charAt(dot) == '.' && s.startsWith("eyJ", dot + 1)
-        && dot + 1 - st <= SECRET_WINDOW / 2;
+        && dot + 1 - st <= JWT_WINDOW / 2;
   }
 
   private static int skipBase64Url(String s, int i) {
-    int end = Math.min(s.length(), i + SECRET_WINDOW);
+    int end = Math.min(s.length(), i + JWT_WINDOW);
     while (i < end) {
       char c = s.charAt(i);
       if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == '-')) {
@@ -947,13 +966,13 @@ public final class PiiScorer {
    * code. Placeholders ("<your-key>", "xxxx", "****", "changeme", "${VAR}") are not secrets; the value needs a
    * digit or 12+ chars.
    */
-  private static boolean assignedSecret(String s, Positions keys) {
+  private static boolean assignedSecret(Budget budget, String s, Positions keys) {
     int windows = 0;
     for (int h = 0; h < ASSIGNMENT_HINTS.length; h++) {
       for (int j = 0; j < keys.count[h] && windows < MAX_WINDOWS; j++) {
         windows++;
         int idx = keys.at[h][j];
-        Win m = new Win(SECRET_ASSIGNMENT_AT_START, s, idx, Math.min(s.length(), idx + 200));
+        Win m = new Win(budget, SECRET_ASSIGNMENT_AT_START, s, idx, Math.min(s.length(), idx + 200));
         if (m.find() && plausibleSecretValue(m.m.group(1))) {
           return true;
         }
@@ -1197,13 +1216,14 @@ public final class PiiScorer {
     final Matcher m;
     private final int base;
 
-    Win(Pattern p, String s, int a, int b) {
-      this.m = p.matcher(s.substring(a, b));
+    /** A window on {@code s[a, b)}, paid from {@code budget}; one the budget cannot pay finds nothing. */
+    Win(Budget budget, Pattern p, String s, int a, int b) {
+      this.m = budget.take(b - a) ? p.matcher(s.substring(a, b)) : null;
       this.base = a;
     }
 
     boolean find() {
-      return m.find();
+      return m != null && m.find();
     }
 
     int start() {
@@ -1216,6 +1236,28 @@ public final class PiiScorer {
 
     String group() {
       return m.group();
+    }
+  }
+
+  /**
+   * What one family of checks (phone, card, SSN and IPv4 around digit clusters; IBANs; IPv6; secrets) may
+   * still read with regular expressions in one field.
+   */
+  private static final class Budget {
+    private int left;
+
+    Budget(int chars) {
+      this.left = chars;
+    }
+
+    /** Takes {@code chars}, or takes none and returns false when fewer are left. */
+    boolean take(int chars) {
+      if (chars > left) {
+        left = 0;
+        return false;
+      }
+      left -= chars;
+      return true;
     }
   }
 

@@ -203,6 +203,30 @@ class PiiScorerTest {
   }
 
   @Test
+  void shouldStopReadingDigitClustersOnceTheirBudgetIsSpent() {
+    // dates and times between words cost the phone check a few chars each: the number after them is found
+    String ledger = "shipped on 2024-03-05 at 12:30, invoice total 1,299.00 and ";
+    assertThat(scorer.scan(ledger.repeat(5) + "call 415-867-5309")).containsExactly(PiiType.PHONE);
+    // clusters of 76 digits each cost the phone, card and SSN patterns their whole length: after a few of them
+    // the family has spent its chars and the number is no longer looked for
+    String dense = "1234 ".repeat(19) + "x ";
+    assertThat(scorer.scan(dense.repeat(2) + "call 415-867-5309")).containsExactly(PiiType.PHONE);
+    assertThat(scorer.scan(dense.repeat(6) + "call 415-867-5309")).isEmpty();
+    // other families keep their own budget
+    assertThat(scorer.scan(dense.repeat(6) + "key sk-proj-Zx9Qm2Lp8Rt4Vb7Nc1Kd6Hf3Jg5Ws0Ya"))
+        .containsExactly(PiiType.SECRET);
+  }
+
+  @Test
+  void shouldFindAKeyAfterRunsThatOnlyStartLikeKeysWhileTheBudgetLasts() {
+    String decoy = "sk-" + "a".repeat(200) + " ";
+    assertThat(scorer.scan(decoy.repeat(6) + "sk-proj-Zx9Qm2Lp8Rt4Vb7Nc1Kd6Hf3Jg5Ws0Ya")).containsExactly(PiiType.SECRET);
+    // a hint glued to a word ("task-", "risk-") is no key's start and costs nothing
+    assertThat(scorer.scan("task-force risk-free desk-top ".repeat(50) + "sk-proj-Zx9Qm2Lp8Rt4Vb7Nc1Kd6Hf3Jg5Ws0Ya"))
+        .containsExactly(PiiType.SECRET);
+  }
+
+  @Test
   void shouldValidateChecksums() {
     assertThat(PiiScorer.luhn("4111111111111111")).isTrue();
     assertThat(PiiScorer.luhn("4111111111111112")).isFalse();
