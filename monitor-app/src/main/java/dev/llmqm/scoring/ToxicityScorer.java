@@ -40,7 +40,9 @@ public final class ToxicityScorer {
   private final Map<String, Integer> vocab = new HashMap<>();
   private final Map<String, Integer> collapsedVocab = new HashMap<>();
   private final List<String> categories = new ArrayList<>();
-  private final List<Double> weights = new ArrayList<>();
+  private final List<Double> weightList = new ArrayList<>();
+  /** Weight per lexicon entry. */
+  private final double[] weights;
   private final AhoCorasick automaton;
 
   /** Loads the shipped lexicon; fields are capped at {@code maxFieldChars}. */
@@ -67,9 +69,10 @@ public final class ToxicityScorer {
       }
       patterns.add(ids);
       categories.add(e.getValue()[0]);
-      weights.add(Double.parseDouble(e.getValue()[1]));
+      weightList.add(Double.parseDouble(e.getValue()[1]));
     }
     this.automaton = new AhoCorasick(patterns);
+    this.weights = weightList.stream().mapToDouble(Double::doubleValue).toArray();
     this.words = new char[vocab.size()][];
     this.wordHashes = new long[vocab.size()];
     this.slots = new int[Math.max(16, Integer.highestOneBit(vocab.size()) * 4)];
@@ -86,6 +89,22 @@ public final class ToxicityScorer {
         slot = (slot + 1) & (slots.length - 1);
       }
       slots[slot] = id + 1;
+    }
+    this.collapsedWords = new char[collapsedVocab.size()][];
+    this.collapsedHashes = new long[collapsedVocab.size()];
+    this.collapsedIds = new int[collapsedVocab.size()];
+    this.collapsedSlots = new int[Math.max(16, Integer.highestOneBit(collapsedVocab.size()) * 4)];
+    this.collapsedShift = 64 - Integer.numberOfTrailingZeros(collapsedSlots.length);
+    int k = 0;
+    for (Map.Entry<String, Integer> e : collapsedVocab.entrySet()) {
+      collapsedWords[k] = e.getKey().toCharArray();
+      collapsedHashes[k] = plainHash(collapsedWords[k]);
+      collapsedIds[k] = e.getValue();
+      int slot = (int) (collapsedHashes[k] * SPREAD >>> collapsedShift);
+      while (collapsedSlots[slot] != 0) {
+        slot = (slot + 1) & (collapsedSlots.length - 1);
+      }
+      collapsedSlots[slot] = ++k;
     }
   }
 
@@ -128,6 +147,12 @@ public final class ToxicityScorer {
   /** Open addressing (linear probing) on the high bits of the spread hash: vocabulary id + 1, or 0 when free. */
   private final int[] slots;
   private final int slotShift;
+  /** The same for the collapsed forms of vocabulary words ("fuuuck" is looked up as "fuck"): entry + 1 per slot. */
+  private final char[][] collapsedWords;
+  private final long[] collapsedHashes;
+  private final int[] collapsedIds;
+  private final int[] collapsedSlots;
+  private final int collapsedShift;
 
   /**
    * The hash the scan computes for a token: polynomial over {@code c | 0x20}, which is the lower case of an ASCII
@@ -175,6 +200,7 @@ public final class ToxicityScorer {
     int len = s.length();
     // known ids, with one -1 (an automaton reset) for each run of unknown tokens in between
     int[] ids = new int[16];
+    char[] normalised = new char[MAX_TOKEN_CHARS]; // the general path's token, normalised
     int n = 0;
     int tokens = 0;
     boolean anyKnown = false;
@@ -257,7 +283,7 @@ public final class ToxicityScorer {
         long bits = filterBits(p);
         id = (filter[filterWord(p)] & bits) != bits ? -1 : plainId(p, h, s, start, end);
       } else {
-        id = lookup(s.substring(start, end));
+        id = lookup(s, start, end, normalised);
       }
       if (id < 0) {
         if (lastUnknown) {
@@ -278,13 +304,13 @@ public final class ToxicityScorer {
     }
     double[] keep = {1};
     int[] best = {-1};
-    boolean[] seen = new boolean[weights.size()];
+    boolean[] seen = new boolean[weights.length];
     automaton.search(ids, n, (p, end) -> {
       if (!seen[p]) {
         seen[p] = true;
-        keep[0] *= 1 - weights.get(p);
+        keep[0] *= 1 - weights[p];
       }
-      if (best[0] < 0 || weights.get(p) > weights.get(best[0])) {
+      if (best[0] < 0 || weights[p] > weights[best[0]]) {
         best[0] = p;
       }
     });
@@ -294,28 +320,81 @@ public final class ToxicityScorer {
     return new Result(Text.clamp01(1 - keep[0]), categories.get(best[0]));
   }
 
-  /** The vocabulary id of the raw token, or -1. */
-  private int lookup(String raw) {
-    String t = plainLower(raw) ? raw : normalise(raw);
-    if (t.isEmpty()) {
+  /**
+   * The vocabulary id of the token {@code s[start, end)} {@link #normalise}d, or of its {@link #collapse}d form
+   * when it has a run of three; -1 when neither is known. Normalises into {@code b} (at least {@code end - start}
+   * chars) and looks the chars up without building a string: text of masked or leetspeak tokens ("f*ck", "5h1t")
+   * takes this path for every token.
+   */
+  private int lookup(String s, int start, int end, char[] b) {
+    boolean letter = false;
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      letter |= c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+    }
+    int len = 0;
+    long h = 0;
+    boolean elongated = false;
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      c = c < 128 ? Text.ASCII_LOWER[c] : Character.toLowerCase(c);
+      if (c == '*') {
+        continue;
+      }
+      if (letter || c == '@' || c == '$') {
+        c = leet(c);
+      }
+      elongated |= len >= 2 && c == b[len - 1] && c == b[len - 2];
+      b[len++] = c;
+      h = h * 31 + (c | 0x20);
+    }
+    if (len == 0) {
       return -1;
     }
-    Integer id = vocab.get(t);
-    if (id == null && elongated(t)) {
-      id = collapsedVocab.get(collapse(t));
+    int id = find(slots, slotShift, words, wordHashes, null, b, len, h);
+    if (id < 0 && elongated) {
+      int m = 1;
+      long hc = b[0] | 0x20;
+      for (int i = 1; i < len; i++) {
+        if (b[i] != b[m - 1]) {
+          b[m++] = b[i];
+          hc = hc * 31 + (b[i] | 0x20);
+        }
+      }
+      id = find(collapsedSlots, collapsedShift, collapsedWords, collapsedHashes, collapsedIds, b, m, hc);
     }
-    return id == null ? -1 : id;
+    return id;
   }
 
-  /** True when the token is already lower-case ASCII letters only (the common case: no work to do). */
-  private static boolean plainLower(CharSequence raw) {
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c < 'a' || c > 'z') {
-        return false;
+  /**
+   * Looks {@code b[0, len)} with {@link #plainHash} {@code h} up in an open-addressed table of {@code keys} (entry
+   * + 1 per slot, 0 when free): the id of the entry with exactly those chars ({@code ids[entry]}, or the entry
+   * itself when {@code ids} is null), or -1.
+   */
+  private static int find(int[] table, int shift, char[][] keys, long[] hashes, int[] ids, char[] b, int len, long h) {
+    int mask = table.length - 1;
+    for (int slot = (int) (h * SPREAD >>> shift); table[slot] != 0; slot = (slot + 1) & mask) {
+      int e = table[slot] - 1;
+      if (hashes[e] == h && java.util.Arrays.equals(keys[e], 0, keys[e].length, b, 0, len)) {
+        return ids == null ? e : ids[e];
       }
     }
-    return true;
+    return -1;
+  }
+
+  /** Leetspeak digit or symbol to its letter; other chars unchanged. */
+  private static char leet(char c) {
+    switch (c) {
+      case '0': return 'o';
+      case '1': return 'i';
+      case '3': return 'e';
+      case '4': return 'a';
+      case '5': return 's';
+      case '7': return 't';
+      case '@': return 'a';
+      case '$': return 's';
+      default: return c;
+    }
   }
 
   /** Lower case; leetspeak mapped when the token has a letter; '*' dropped. */
@@ -331,30 +410,11 @@ public final class ToxicityScorer {
         continue;
       }
       if (letter || c == '@' || c == '$') {
-        switch (c) {
-          case '0': c = 'o'; break;
-          case '1': c = 'i'; break;
-          case '3': c = 'e'; break;
-          case '4': c = 'a'; break;
-          case '5': c = 's'; break;
-          case '7': c = 't'; break;
-          case '@': c = 'a'; break;
-          case '$': c = 's'; break;
-          default: break;
-        }
+        c = leet(c);
       }
       b.append(c);
     }
     return b.toString();
-  }
-
-  private static boolean elongated(String t) {
-    for (int i = 2; i < t.length(); i++) {
-      if (t.charAt(i) == t.charAt(i - 1) && t.charAt(i) == t.charAt(i - 2)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Collapses every run of a repeated char to one char. */
