@@ -446,6 +446,43 @@ public final class InjectionScorer {
       return keep;
     }
 
+    /**
+     * Windows a rule's pattern did not match, by a hash of rule and chars: the first such window's start and
+     * length. Text that repeats a phrase opening ("ignore ignore …", a jailbreak pasted many times) presents
+     * the same window again and again; its match is then not run again, since it depends on the chars alone.
+     */
+    private java.util.HashMap<Long, Long> failures;
+
+    /** Whether rule {@code r} already failed on a window with exactly the chars of {@code [i, end)}. */
+    boolean failedBefore(int r, int i, int end) {
+      if (failures == null) {
+        return false;
+      }
+      Long seen = failures.get(windowKey(r, i, end));
+      if (seen == null) {
+        return false;
+      }
+      int from = (int) (seen >>> 32);
+      int len = (int) (long) seen;
+      return len == end - i && java.util.Arrays.equals(text, from, from + len, text, i, end);
+    }
+
+    /** Records that rule {@code r} did not match the window {@code [i, end)}. */
+    void failed(int r, int i, int end) {
+      if (failures == null) {
+        failures = new java.util.HashMap<>();
+      }
+      failures.putIfAbsent(windowKey(r, i, end), (long) i << 32 | (end - i));
+    }
+
+    private long windowKey(int r, int i, int end) {
+      long h = r;
+      for (int k = i; k < end; k++) {
+        h = h * 0x100000001b3L ^ text[k];
+      }
+      return h;
+    }
+
     LiteralIndex literals() {
       if (literals == null) {
         literals = new LiteralIndex(length);
@@ -614,8 +651,15 @@ public final class InjectionScorer {
         return -1;
       }
     }
+    if (v.failedBefore(r, i, end)) {
+      return -1;
+    }
     com.google.re2j.Matcher m = RULES.get(r).pattern.matcher(new String(v.text, i, end - i));
-    return m.find() ? i + m.end() : -1;
+    if (m.find()) {
+      return i + m.end();
+    }
+    v.failed(r, i, end);
+    return -1;
   }
 
   private static boolean startsWith(char[] t, int n, char[] prefix, int at) {
