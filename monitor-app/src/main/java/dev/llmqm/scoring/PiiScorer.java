@@ -77,6 +77,7 @@ public final class PiiScorer {
   /** Chars after a hint that a key match may span: a JWT's header and payload; other keys are shorter. */
   private static final int JWT_WINDOW = 1024;
   private static final int SECRET_WINDOW = 256;
+  /** Key hints; "sk-" must stay first (see {@link #secretHint}). */
   private static final String[] SECRET_HINTS = {
     "sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "_live_",
     "-----BEGIN", "eyJ"
@@ -925,6 +926,19 @@ public final class PiiScorer {
         if (st > 0 && Character.isLetterOrDigit(s.charAt(st - 1))) {
           continue; // glued to a word ("task-", "desk-"): not a key's start
         }
+        if (h == 0) {
+          // "sk-" starts no other key format, and its pattern's match is the run of key chars after it: checked
+          // by hand, so runs of "sk-sk-…" or long words after "sk-" cost no regex run
+          int end = Math.min(s.length(), st + SECRET_WINDOW);
+          int e = st + 3;
+          while (e < end && keyChar(s.charAt(e))) {
+            e++;
+          }
+          if (e - st - 3 >= 20 && mixedClasses(s.substring(st, e), 2, 3)) {
+            return true;
+          }
+          continue;
+        }
         int reach = SECRET_HINTS[h].equals("eyJ") ? JWT_WINDOW : SECRET_WINDOW;
         Win m = new Win(budget, SECRET_AT_START, s, st, Math.min(s.length(), st + reach));
         if (m.find()) {
@@ -1071,6 +1085,11 @@ public final class PiiScorer {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** A char of {@code [A-Za-z0-9_-]}, the chars of the "sk-" key format. */
+  private static boolean keyChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == '-';
   }
 
   private static boolean mixedClasses(String g, int need, int skip) {
