@@ -724,7 +724,7 @@ public final class InjectionScorer {
       int f = 0;
       f |= Character.isLetter(ch) ? LETTER : 0;
       f |= Character.isDigit(ch) ? DIGIT : 0;
-      f |= leet(ch) != 0 ? LEET : 0;
+      f |= Text.leetLetter(ch) != 0 ? LEET : 0;
       f |= b64(ch) ? BASE64 : 0;
       f |= ch >= 'A' && ch <= 'Z' ? UPPER : 0;
       f |= ch >= 'a' && ch <= 'z' ? LOWER : 0;
@@ -1100,19 +1100,6 @@ public final class InjectionScorer {
     }
   }
 
-  private static char leet(char c) {
-    switch (c) {
-      case '0': return 'o';
-      case '1': return 'i';
-      case '3': return 'e';
-      case '4': return 'a';
-      case '5': return 's';
-      case '7': return 't';
-      case '@': return 'a';
-      case '$': return 's';
-      default: return 0;
-    }
-  }
 
   /** {@link #leet} as a table over the ASCII chars. */
   private static final char[] LEET_LETTER = leetTable();
@@ -1120,7 +1107,7 @@ public final class InjectionScorer {
   private static char[] leetTable() {
     char[] t = new char[128];
     for (char c = 0; c < 128; c++) {
-      t[c] = leet(c);
+      t[c] = Text.leetLetter(c);
     }
     return t;
   }

@@ -14,6 +14,21 @@ final class Text {
     }
   }
 
+  /** The letter a leetspeak digit or symbol stands for ({@code 0→o 1→i 3→e 4→a 5→s 7→t @→a $→s}), or 0. */
+  static char leetLetter(char c) {
+    switch (c) {
+      case '0': return 'o';
+      case '1': return 'i';
+      case '3': return 'e';
+      case '4': return 'a';
+      case '5': return 's';
+      case '7': return 't';
+      case '@': return 'a';
+      case '$': return 's';
+      default: return 0;
+    }
+  }
+
   /** Null-safe truncation to {@code max} chars, not splitting a surrogate pair. */
   static String cap(String s, int max) {
     if (s == null) {

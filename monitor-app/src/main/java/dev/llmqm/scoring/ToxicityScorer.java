@@ -384,17 +384,8 @@ public final class ToxicityScorer {
 
   /** Leetspeak digit or symbol to its letter; other chars unchanged. */
   private static char leet(char c) {
-    switch (c) {
-      case '0': return 'o';
-      case '1': return 'i';
-      case '3': return 'e';
-      case '4': return 'a';
-      case '5': return 's';
-      case '7': return 't';
-      case '@': return 'a';
-      case '$': return 's';
-      default: return c;
-    }
+    char letter = Text.leetLetter(c);
+    return letter == 0 ? c : letter;
   }
 
   /** Lower case; leetspeak mapped when the token has a letter; '*' dropped. */
