@@ -1100,8 +1100,7 @@ public final class InjectionScorer {
     }
   }
 
-
-  /** {@link #leet} as a table over the ASCII chars. */
+  /** {@link Text#leetLetter} as a table over the ASCII chars. */
   private static final char[] LEET_LETTER = leetTable();
 
   private static char[] leetTable() {

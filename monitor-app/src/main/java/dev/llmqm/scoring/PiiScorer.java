@@ -30,7 +30,9 @@ import java.util.Set;
  *       secret: it is ubiquitous and mostly benign in LLM output.
  * </ul>
  *
- * Thread-safe: patterns are compiled once; matchers are per call.
+ * Regular expressions run only in small windows around candidates, at most {@link #MAX_WINDOWS} per type and
+ * at most {@link #REGEX_CHARS} chars of windows per family of checks, so text made of near misses costs a bounded
+ * amount. Thread-safe: patterns are compiled once; matchers are per call.
  */
 public final class PiiScorer {
 
@@ -74,8 +76,9 @@ public final class PiiScorer {
               + "|eyJ[A-Za-z0-9_\\-]{5,}\\.eyJ[A-Za-z0-9_\\-]{5,}\\.[A-Za-z0-9_\\-]*");
   /** {@link #SECRET} anchored: it runs once at each hint and stops as soon as no key format can match. */
   private static final Pattern SECRET_AT_START = Pattern.compile("^(?:" + SECRET.pattern() + ")");
-  /** Chars after a hint that a key match may span: a JWT's header and payload; other keys are shorter. */
+  /** Chars after an "eyJ" hint that a JWT's header and payload may span. */
   private static final int JWT_WINDOW = 1024;
+  /** Chars after any other key hint that a key may span: provider keys are shorter. */
   private static final int SECRET_WINDOW = 256;
   /** Key hints; "sk-" must stay first (see {@link #secretHint}). */
   private static final String[] SECRET_HINTS = {

@@ -40,7 +40,6 @@ public final class ToxicityScorer {
   private final Map<String, Integer> vocab = new HashMap<>();
   private final Map<String, Integer> collapsedVocab = new HashMap<>();
   private final List<String> categories = new ArrayList<>();
-  private final List<Double> weightList = new ArrayList<>();
   /** Weight per lexicon entry. */
   private final double[] weights;
   private final AhoCorasick automaton;
@@ -53,6 +52,7 @@ public final class ToxicityScorer {
       load(r, entries);
     }
     List<int[]> patterns = new ArrayList<>();
+    List<Double> weightList = new ArrayList<>();
     for (Map.Entry<String, String[]> e : entries.entrySet()) {
       if (e.getValue() == null) {
         continue;
