@@ -483,6 +483,11 @@ public final class InjectionScorer {
       return h;
     }
 
+    /** Whether rule {@code r} has matched or used up its windows in this view: visiting it does nothing. */
+    boolean done(int r) {
+      return matched[r] || windows[r] >= MAX_WINDOWS;
+    }
+
     LiteralIndex literals() {
       if (literals == null) {
         literals = new LiteralIndex(length);
@@ -575,6 +580,10 @@ public final class InjectionScorer {
         ci++;
         ta = pair(a.text[j], a.text[j + 1]);
         for (Trigger tr : ta) {
+          // a rule matched or out of windows in every view it would be visited in is not looked for
+          if (a.done(tr.rule) && (b == null || nearText || b.done(tr.rule))) {
+            continue;
+          }
           if (occursAt(a.text, n, tr.chars, j)) {
             visit(a, null, tr.rule, j, f, k);
             if (b != null && !nearText) {
@@ -592,7 +601,7 @@ public final class InjectionScorer {
       }
       if (tb != null) {
         for (Trigger tr : tb) {
-          if (occursAt(b.text, n, tr.chars, j)) {
+          if (!b.done(tr.rule) && occursAt(b.text, n, tr.chars, j)) {
             visit(b, a, tr.rule, j, f, k);
           }
         }
@@ -613,7 +622,7 @@ public final class InjectionScorer {
    * in both views, or when its match ends before the first char leetspeak changed.
    */
   private static void visit(View v, View other, int r, int i, Folded f, int next) {
-    if (v.matched[r] || v.windows[r] >= MAX_WINDOWS) {
+    if (v.done(r)) {
       return;
     }
     Rule rule = RULES.get(r);
