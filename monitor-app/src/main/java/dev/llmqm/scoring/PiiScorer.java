@@ -80,7 +80,6 @@ public final class PiiScorer {
   private static final int JWT_WINDOW = 1024;
   /** Chars after any other key hint that a key may span: provider keys are shorter. */
   private static final int SECRET_WINDOW = 256;
-  /** Key hints; "sk-" must stay first (see {@link #secretHint}). */
   private static final String[] SECRET_HINTS = {
     "sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "_live_",
     "-----BEGIN", "eyJ"
@@ -929,7 +928,7 @@ public final class PiiScorer {
         if (st > 0 && Character.isLetterOrDigit(s.charAt(st - 1))) {
           continue; // glued to a word ("task-", "desk-"): not a key's start
         }
-        if (h == 0) {
+        if (SECRET_HINTS[h].equals("sk-")) {
           // "sk-" starts no other key format, and its pattern's match is the run of key chars after it: checked
           // by hand, so runs of "sk-sk-…" or long words after "sk-" cost no regex run
           int end = Math.min(s.length(), st + SECRET_WINDOW);
