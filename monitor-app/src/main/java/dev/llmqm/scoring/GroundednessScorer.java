@@ -228,7 +228,8 @@ public final class GroundednessScorer {
       addKeys(keys, t);
     }
     addBigrams(keys, tokens);
-    ChunkFeatures f = new ChunkFeatures(chunk.length(), Set.copyOf(keys));
+    // a HashSet rather than Set.copyOf: its lookups mask the hash, where the immutable set divides
+    ChunkFeatures f = new ChunkFeatures(chunk.length(), java.util.Collections.unmodifiableSet(keys));
     synchronized (cache) {
       cache.put(h, f);
     }

@@ -64,8 +64,9 @@ final class Tokenizer {
     char[] b = new char[80]; // a token is cut after 65 chars, plus at most one separator
     while (i < n) {
       char c = s.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
+      if (c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c)) {
         int len = 0;
+        int h = 0; // forms' hash of b[0, len), kept as the chars are appended
         int start = i;
         boolean allDigits = true;
         boolean capital = Character.isUpperCase(c);
@@ -74,23 +75,22 @@ final class Tokenizer {
           if (d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z') {
             // ASCII fast path: the common case, and every byte of hostile filler
             allDigits = false;
-            b[len++] = Text.ASCII_LOWER[d];
+            d = Text.ASCII_LOWER[d];
             i++;
           } else if (d >= '0' && d <= '9') {
-            b[len++] = d;
             i++;
-          } else if (Character.isLetterOrDigit(d)) {
+          } else if (d >= 128 && Character.isLetterOrDigit(d)) { // the other ASCII chars are neither
             if (!Character.isDigit(d)) {
               allDigits = false;
             }
-            b[len++] = Character.toLowerCase(d);
+            d = Character.toLowerCase(d);
             i++;
           } else if ((d == '.' || d == ',') && allDigits && i + 1 < n && Character.isDigit(s.charAt(i + 1))
               && i > start) {
-            if (d == '.') {
-              b[len++] = '.';
-            }
             i++;
+            if (d == ',') {
+              continue; // thousands separators are dropped
+            }
           } else if ((d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(s.charAt(i + 1))
               && !allDigits) {
             // possessive 's is dropped; contractions keep their apostrophe-free form ("don't" -> "dont")
@@ -99,18 +99,21 @@ final class Tokenizer {
               i += 2;
               break;
             }
-            if (s.charAt(i + 1) == 't' && len > 0 && b[len - 1] == 'n') {
-              b[len++] = '\'';
-            }
             i++;
+            if (s.charAt(i) != 't' || len == 0 || b[len - 1] != 'n') {
+              continue;
+            }
+            d = '\'';
           } else {
             break;
           }
+          b[len++] = d;
+          h = 31 * h + d;
           if (len > 64) { // pathological run: cut it into 64-char pieces
             break;
           }
         }
-        Forms w = forms(b, len, allDigits && len > 0);
+        Forms w = forms(b, len, h, allDigits && len > 0);
         out.add(new Token(w.lower, w.stem, w.number, capital, atStart, w.stopword, w.negation, sentence,
             w.prefixKey));
         atStart = false;
@@ -129,8 +132,17 @@ final class Tokenizer {
   }
 
   /** What a token's text alone determines: the same for every occurrence of the word. */
-  private record Forms(String lower, String stem, boolean number, boolean stopword, boolean negation,
-      String prefixKey) {}
+  private record Forms(char[] chars, String lower, String stem, boolean number, boolean stopword,
+      boolean negation, String prefixKey) {}
+
+  /** Letters and digits among the ASCII chars: one load per char instead of a call. */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
+    }
+  }
 
   /**
    * Forms of recently seen words, direct-mapped by a hash of their chars: text repeats its words, so most tokens
@@ -141,17 +153,15 @@ final class Tokenizer {
   private static final int RECENT_BITS = 12;
   private static final Forms[] RECENT = new Forms[1 << RECENT_BITS];
 
-  private static Forms forms(char[] b, int len, boolean number) {
-    int h = 0;
-    for (int i = 0; i < len; i++) {
-      h = 31 * h + b[i];
-    }
+  /** The forms of the token {@code b[0, len)}, whose polynomial hash (31, as String's) is {@code h}. */
+  private static Forms forms(char[] b, int len, int h, boolean number) {
     int slot = h * 0x9E3779B9 >>> 32 - RECENT_BITS; // Fibonacci hashing onto the slots
     Forms f = RECENT[slot];
-    if (f != null && sameChars(f.lower, b, len)) {
+    if (f != null && f.chars.length == len && java.util.Arrays.equals(f.chars, 0, len, b, 0, len)) {
       return f;
     }
-    String lower = new String(b, 0, len);
+    char[] chars = java.util.Arrays.copyOf(b, len);
+    String lower = new String(chars);
     Integer flags = number || len > MAX_FLAGGED_LENGTH ? null : WORD_FLAGS.get(lower);
     int fl = flags == null ? 0 : flags;
     String prefixKey = null;
@@ -161,22 +171,10 @@ final class Tokenizer {
       System.arraycopy(b, 0, key, 1, PREFIX);
       prefixKey = new String(key);
     }
-    f = new Forms(lower, number ? lower : stem(lower), number, (fl & STOPWORD) != 0, (fl & NEGATION) != 0,
+    f = new Forms(chars, lower, number ? lower : stem(lower), number, (fl & STOPWORD) != 0, (fl & NEGATION) != 0,
         prefixKey);
     RECENT[slot] = f;
     return f;
-  }
-
-  private static boolean sameChars(String s, char[] b, int len) {
-    if (s.length() != len) {
-      return false;
-    }
-    for (int i = 0; i < len; i++) {
-      if (s.charAt(i) != b[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean isSentenceDot(String s, int i, List<Token> out) {
