@@ -17,7 +17,10 @@ public final class MetricNames {
   public static final String DLQ_EVENTS = "llm.dlq.events";
   /** Counter {service}: events that claimed to be redacted but leaked PII, sent to quarantine. */
   public static final String QUARANTINE_EVENTS = "llm.quarantine.events";
+  /** Counter {check}: tier-1 checks that threw on an event. */
   public static final String SCORING_FAILURES = "llm.scoring.failures";
+  /** Counter {field}: text fields the safety checks read only in part (longer than the scoring cap). */
+  public static final String SCORING_TRUNCATED = "llm.scoring.truncated.fields";
   /** Counter {service}: events that arrived after their window's grace period. */
   public static final String LATE_EVENTS = "llm.late.events";
   /** Counter {dimension}: segment values folded into "other" by the cardinality budget. */
@@ -75,6 +78,7 @@ public final class MetricNames {
   public static final String TAG_STATUS = "status";
   public static final String TAG_FLAG = "flag";
   public static final String TAG_CHECK = "check";
+  public static final String TAG_FIELD = "field";
   public static final String TAG_REFUSAL = "refusal";
   public static final String TAG_DIRECTION = "direction";
   public static final String TAG_DIMENSION = "dimension";

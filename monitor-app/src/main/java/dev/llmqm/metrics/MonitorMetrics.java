@@ -138,6 +138,13 @@ public final class MonitorMetrics {
         Tags.of(MetricNames.TAG_CHECK, check)).increment();
   }
 
+  /** A text field longer than the scoring cap: the safety checks read only its first part. */
+  public void scoringTruncated(String field) {
+    counter(MetricNames.SCORING_TRUNCATED,
+        "Text fields the tier-1 safety checks read only in part (longer than monitor.scoring.max.field.chars), by field",
+        Tags.of(MetricNames.TAG_FIELD, field)).increment();
+  }
+
   public void scoringNanos(long nanos) {
     scoringDuration.record(nanos, TimeUnit.NANOSECONDS);
   }

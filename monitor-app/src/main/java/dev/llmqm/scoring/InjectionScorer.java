@@ -317,7 +317,7 @@ public final class InjectionScorer {
     double best = scoreText(prompt, false);
     boolean inContext = false;
     if (context != null) {
-      long budget = CONTEXT_BUDGET_FIELDS * (long) maxFieldChars;
+      long budget = contextBudget(maxFieldChars);
       for (String chunk : context) {
         if (chunk == null || budget <= 0) {
           continue;
@@ -341,6 +341,11 @@ public final class InjectionScorer {
   private final java.util.concurrent.ConcurrentHashMap<Long, Double> chunkScores = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final int CHUNK_CACHE_MAX = 8192;
+
+  /** Chars of retrieved context scanned per event, over all chunks, for a field cap of {@code maxFieldChars}. */
+  static long contextBudget(int maxFieldChars) {
+    return CONTEXT_BUDGET_FIELDS * (long) maxFieldChars;
+  }
 
   private double contextScore(String chunk) {
     long key = GroundednessScorer.hash64(chunk) ^ ((long) chunk.length() << 48);

@@ -97,6 +97,53 @@ public final class Tier1Scorer {
         failed);
   }
 
+  /** The text fields of an event, as named in the {@code field} label of {@code llm_scoring_truncated_fields_total}. */
+  public enum Field {
+    PROMPT,
+    RESPONSE,
+    CONTEXT;
+
+    /** The lower-case name used as a label value. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * The fields of {@code in} that the safety checks read only in part: the prompt or the response when longer
+   * than {@link ScoringConfig#maxFieldChars()}; the retrieved context when one of its chunks is, when it has more
+   * than {@value #MAX_CONTEXT_CHUNKS} chunks, or when its chunks together exceed what the injection scan reads.
+   * (The analysis window of groundedness and relevance is by design and not counted.)
+   */
+  public Set<Field> truncated(ScoringInput in) {
+    EnumSet<Field> cut = EnumSet.noneOf(Field.class);
+    if (in == null) {
+      return cut;
+    }
+    int cap = config.maxFieldChars();
+    if (in.prompt() != null && in.prompt().length() > cap) {
+      cut.add(Field.PROMPT);
+    }
+    if (in.response() != null && in.response().length() > cap) {
+      cut.add(Field.RESPONSE);
+    }
+    List<String> chunks = in.context();
+    if (chunks != null && !chunks.isEmpty()) {
+      long total = 0;
+      boolean longChunk = false;
+      for (String chunk : chunks) {
+        if (chunk != null) {
+          total += chunk.length();
+          longChunk |= chunk.length() > cap;
+        }
+      }
+      if (longChunk || chunks.size() > MAX_CONTEXT_CHUNKS || total > InjectionScorer.contextBudget(cap)) {
+        cut.add(Field.CONTEXT);
+      }
+    }
+    return cut;
+  }
+
   private static final InjectionScorer.Result NO_INJECTION = new InjectionScorer.Result(0, false);
 
   /** Failures logged so far, over all checks: the 1st, 2nd, 4th, 8th ... are logged. */

@@ -54,8 +54,12 @@ final class ScoreProcessor implements FixedKeyProcessor<String, LlmTraceEvent, S
     LlmTraceEvent e = record.value();
     boolean claimsRedacted = EventText.claimsRedacted(e);
     long t0 = System.nanoTime();
-    Tier1Scores s = scorer.score(new ScoringInput(e.getPrompt(), e.getResponse(), EventText.context(e), claimsRedacted));
+    ScoringInput input = new ScoringInput(e.getPrompt(), e.getResponse(), EventText.context(e), claimsRedacted);
+    Tier1Scores s = scorer.score(input);
     metrics.scoringNanos(System.nanoTime() - t0);
+    for (Tier1Scorer.Field field : scorer.truncated(input)) {
+      metrics.scoringTruncated(field.label());
+    }
     for (Tier1Scores.Check check : s.failedChecks()) {
       metrics.scoringFailure(check.label());
     }

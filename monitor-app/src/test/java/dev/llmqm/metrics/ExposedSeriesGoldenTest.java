@@ -60,6 +60,8 @@ class ExposedSeriesGoldenTest {
       raw.pipeInput("poison", "not avro".getBytes(StandardCharsets.UTF_8), t);
       in.pipeInput("leak", TraceEvents.valid("leak", t + 60_000).setContentMode(ContentMode.REDACTED)
           .setResponse("Mail me at jane.doe@example.com please.").build(), t + 60_000);
+      in.pipeInput("long", TraceEvents.valid("long", t + 60_200).setResponse("Long answer. ".repeat(2_000)).build(),
+          t + 60_200); // longer than the 16 KB scoring cap
       in.pipeInput("tenant2", TraceEvents.valid("tenant2", t + 60_500).setTenantId("globex").build(), t + 60_500);
       in.pipeInput("err", TraceEvents.valid("err", t + 61_000).setStatus(dev.llmqm.schemas.Status.ERROR).build(), t + 61_000);
       in.pipeInput("later", TraceEvents.valid("later", t + 300_000).build(), t + 300_000);

@@ -28,6 +28,27 @@ class Tier1ScorerTest {
   }
 
   @Test
+  void shouldNameTheFieldsTheSafetyChecksReadOnlyInPart() {
+    Tier1Scorer scorer = new Tier1Scorer(new ScoringConfig(100, java.util.Set.of("US")));
+    String fits = "a".repeat(100);
+    String tooLong = "a".repeat(101);
+    assertThat(scorer.truncated(new ScoringInput(fits, fits, List.of(fits), false))).isEmpty();
+    assertThat(scorer.truncated(new ScoringInput(null, null, null, false))).isEmpty();
+    assertThat(scorer.truncated(new ScoringInput(tooLong, fits, List.of(), false)))
+        .containsExactly(Tier1Scorer.Field.PROMPT);
+    assertThat(scorer.truncated(new ScoringInput(fits, tooLong, List.of(fits, tooLong), false)))
+        .containsExactly(Tier1Scorer.Field.RESPONSE, Tier1Scorer.Field.CONTEXT);
+    // short chunks: too many of them, or more chars in all than the injection scan reads (4 caps)
+    assertThat(scorer.truncated(new ScoringInput("q", "a", java.util.Collections.nCopies(65, "c"), false)))
+        .containsExactly(Tier1Scorer.Field.CONTEXT);
+    assertThat(scorer.truncated(new ScoringInput("q", "a", java.util.Collections.nCopies(4, fits), false)))
+        .isEmpty();
+    assertThat(scorer.truncated(new ScoringInput("q", "a", java.util.Collections.nCopies(5, fits), false)))
+        .containsExactly(Tier1Scorer.Field.CONTEXT);
+    assertThat(Tier1Scorer.Field.CONTEXT.label()).isEqualTo("context");
+  }
+
+  @Test
   void shouldScanPromptPiiOnlyWhenTheEventClaimsRedaction() {
     String prompt = "My email is alice@example.org, fix my account";
     Tier1Scores plain = SCORER.score(new ScoringInput(prompt, "Done. Card 4111 1111 1111 1111.", null, false));
