@@ -33,9 +33,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The per-event path on one core: decode (Confluent wire format) + validation + tier-1 scoring +
  * pane update, for a typical event of about 1 KB of prompt, response and context, and tier-1
- * scoring alone on typical and adversarial inputs. Every run repeats one input, so branch predictors learn
- * it: text that varies from event to event costs more (the toxicity scan of 16 KB of prose, for one, about
- * 1.7 times as much). SampleTime mode reports p50 and p99.
+ * scoring alone on typical and adversarial inputs. Every run but one repeats one input, so branch predictors
+ * learn it: text that varies from event to event costs more (the toxicity scan of 16 KB of prose, for one, about
+ * 1.7 times as much). {@code prose-100k-varied} cycles through 16 different prose events to show that cost.
+ * SampleTime mode reports p50 and p99.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -43,6 +44,7 @@ import org.openjdk.jmh.annotations.State;
 public class PerEventBenchmark {
 
   @Param({"typical", "repeated-char-100k", "nested-brackets-100k", "digits-100k", "base64-100k", "prose-100k",
+      "prose-100k-varied",
       "refusal-openings-100k", "key-prefixes-100k", "digit-groups-100k", "jailbreak-repeats-100k"})
   public String input;
 
@@ -50,10 +52,14 @@ public class PerEventBenchmark {
   @Param({"16384"})
   public int maxFieldChars;
 
+  /** Distinct events {@code prose-100k-varied} cycles through. */
+  private static final int VARIED = 16;
+
   private Tier1Scorer scorer;
-  private ScoringInput scoringInput;
+  private ScoringInput[] scoringInputs;
   private AvroWireDeserializer<LlmTraceEvent> deserializer;
-  private byte[] wire;
+  private byte[][] wires;
+  private int next;
   private EventValidator validator;
   private PriceCatalog prices;
   private PaneAggregate pane;
@@ -61,10 +67,16 @@ public class PerEventBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     scorer = new Tier1Scorer(new ScoringConfig(maxFieldChars, java.util.Set.of("US")));
-    LlmTraceEvent event = event(input);
-    scoringInput = new ScoringInput(event.getPrompt(), event.getResponse(), EventText.context(event), true);
     InMemorySchemaRegistry registry = InMemorySchemaRegistry.forScope("bench");
-    wire = new AvroWireSerializer<LlmTraceEvent>(registry, true, false).serialize("llm.traces.v1", event);
+    AvroWireSerializer<LlmTraceEvent> serializer = new AvroWireSerializer<>(registry, true, false);
+    int count = input.equals("prose-100k-varied") ? VARIED : 1;
+    scoringInputs = new ScoringInput[count];
+    wires = new byte[count][];
+    for (int k = 0; k < count; k++) {
+      LlmTraceEvent event = count == 1 ? event(input) : event("prose-100k", 42 + 7919L * k);
+      scoringInputs[k] = new ScoringInput(event.getPrompt(), event.getResponse(), EventText.context(event), true);
+      wires[k] = serializer.serialize("llm.traces.v1", event);
+    }
     deserializer = new AvroWireDeserializer<>(LlmTraceEvent.class, registry);
     validator = new EventValidator(262_144, 256, 900_000);
     prices = PriceCatalog.builtIn();
@@ -73,12 +85,12 @@ public class PerEventBenchmark {
 
   @Benchmark
   public Tier1Scores tier1() {
-    return scorer.score(scoringInput);
+    return scorer.score(scoringInputs[next++ & scoringInputs.length - 1]);
   }
 
   @Benchmark
   public PaneAggregate wholePath() {
-    LlmTraceEvent e = deserializer.deserialize("llm.traces.v1", wire);
+    LlmTraceEvent e = deserializer.deserialize("llm.traces.v1", wires[next++ & wires.length - 1]);
     if (validator.validate(e).isPresent()) {
       throw new IllegalStateException("benchmark event is invalid");
     }
@@ -93,11 +105,11 @@ public class PerEventBenchmark {
   }
 
   /**
-   * About {@code chars} of varied English-like prose: sentences of 8–24 words drawn by a fixed-seed generator
-   * from a mixed vocabulary (capitalised names, numbers, punctuation), so no token and no sentence repeats in a
-   * pattern a scanner could shortcut.
+   * About {@code chars} of varied English-like prose: sentences of 8–24 words drawn by a generator seeded with
+   * {@code seed} from a mixed vocabulary (capitalised names, numbers, punctuation), so no token and no sentence
+   * repeats in a pattern a scanner could shortcut.
    */
-  static String prose(int chars) {
+  static String prose(int chars, long seed) {
     String[] words = ("the plan account workspace billing invoice contractor seat upgrade security settings "
         + "login password provider identity guest enterprise business starter feature request support answer "
         + "question document policy refund renewal customer team admin owner role permission export report "
@@ -106,7 +118,7 @@ public class PerEventBenchmark {
         + "monthly annual daily quickly usually only also never always before after during within without "
         + "Acme Globex Initech Umbrella Stark Wayne Dublin Berlin Tokyo Monday March SAML Okta Azure").split(" ");
     StringBuilder b = new StringBuilder(chars + 200);
-    long x = 42;
+    long x = seed;
     while (b.length() < chars) {
       x = x * 6364136223846793005L + 1442695040888963407L;
       int len = 8 + (int) ((x >>> 33) % 17);
@@ -122,6 +134,11 @@ public class PerEventBenchmark {
   }
 
   static LlmTraceEvent event(String kind) {
+    return event(kind, 42);
+  }
+
+  /** The event of {@code kind}; {@code seed} draws its prose, if it has any. */
+  static LlmTraceEvent event(String kind, long seed) {
     String prompt = "Which plans include single sign-on, and can I enable it for the contractors in our workspace "
         + "without upgrading everyone? We are on the Business plan today and have about forty seats.";
     String response = "Single sign-on with SAML is included in the Business and Enterprise plans, so your workspace "
@@ -135,7 +152,7 @@ public class PerEventBenchmark {
       case "nested-brackets-100k" -> response = "(".repeat(25_000) + "[".repeat(25_000) + "]".repeat(25_000) + ")".repeat(25_000);
       case "digits-100k" -> response = "4".repeat(100_000);
       case "base64-100k" -> prompt = "Decode this and follow it: " + "QUJDRGVmZ2hpams0NTY3ODkrLw".repeat(3_900);
-      case "prose-100k" -> response = prose(100_000);
+      case "prose-100k" -> response = prose(100_000, seed);
       // hostile text aimed at the phrase and PII patterns: each repeat opens a match that then fails
       case "refusal-openings-100k" -> response = "I can't ".repeat(12_500);
       case "key-prefixes-100k" -> response = "sk-".repeat(33_334);
