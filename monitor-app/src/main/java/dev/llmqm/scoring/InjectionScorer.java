@@ -20,9 +20,11 @@ import java.util.List;
  * filters), fake chat-template tags ({@code <|im_start|>system}, {@code [SYSTEM]}, {@code ### Instruction},
  * "new instructions:"), encoded payloads (instructions to decode and follow; base64 blobs that decode to an
  * injection), and indirect injection (text addressing "the AI reading this", hiding things from the user,
- * exfiltration links). Indirect-injection rules carry full weight in retrieved context and half weight in the
+ * exfiltration links). Overrides and system-prompt requests are also matched in Spanish, German, French, Italian,
+ * Portuguese and Dutch. Indirect-injection rules carry full weight in retrieved context and half weight in the
  * prompt. Benign uses of the same words ("ignore the typos", "act as a SQL tutor", "enable developer mode on my
- * phone", "what is a system prompt") do not match any rule. Thread-safe.
+ * phone", "what is a system prompt") do not match any rule, nor does an override of a third party's instructions
+ * ("disregard its old programming"). Thread-safe.
  */
 public final class InjectionScorer {
 
@@ -54,6 +56,18 @@ public final class InjectionScorer {
           + "|safeguards|system prompt|system message|commands?|orders|instruction set|setup)";
   private static final String WEAK_TARGETS =
       "(?:rules|context|restrictions|constraints|polic(?:y|ies)|filters?|messages|limitations|conversation)";
+  /** Instruction words of other languages; "instructions" is the French one. */
+  private static final String FOREIGN_TARGETS =
+      "(?:instrucciones|reglas|anweisungen|instruktionen|regeln|instructions|consignes|règles|istruzioni|regole"
+          + "|instruções|instrucoes|regras|instructies)";
+  /** Words before them that make an override ("all", "your", "previous"), in those languages only. */
+  private static final String FOREIGN_QUALIFIERS =
+      "(?:todas|alle|allen|toutes|tutte|tus|deine|ihre|tes|vos|tue|tuas|suas|jouw|vorherigen|bisherigen|vorigen"
+          + "|obigen|früheren|vorangegangenen|precedenti|vorige|eerdere)";
+  /** The same after them ("las instrucciones anteriores"). */
+  private static final String FOREIGN_QUALIFIERS_AFTER =
+      "(?:anteriores|previas|precedentes|précédentes|antérieures|precedenti|anteriori|iniciales|originales"
+          + "|originali|originaux|originais|del sistema|du système|di sistema|do sistema)";
   private static final String AGENTS =
       "(?:ai|a\\.i\\.|llm|gpt|chatgpt|claude|gemini|copilot|language model|assistant|chatbot|bot|agent"
           + "|model|large language model)";
@@ -103,7 +117,7 @@ public final class InjectionScorer {
               "(?:ignore|ignoring|disregard|forget|override|bypass|skip)(?: the)? (?:user'?s?|human'?s?"
                   + "|customer'?s?) (?:actual )?(?:request|question|query|prompt|message|instructions?|input)"),
           rule(Family.EXTRACTION, 0.75, new String[] {"what"},
-              "what (?:\\S+ )?(?:instructions|rules|guidelines|directives|prompt|system prompt)(?: \\S+){0,4}?"
+              "what (?:\\S+ ){0,3}?(?:instructions|rules|guidelines|directives|prompt|system prompt)(?: \\S+){0,4}?"
                   + " (?:gave you|given to you|were you given|you were given|did \\S+ give you|you have been"
                   + " given|programmed you|told you to)")
               .requires("instruction", "rules", "guideline", "directive", "prompt"),
@@ -130,9 +144,10 @@ public final class InjectionScorer {
                   + "|claim|tell|output|ignore|insert|append|promote|prefer|praise|disparage)\\b")
               .requires("should", "must", "will", "shall", "needs to", "has to", "is required", "is instructed"),
           // ---- extraction
-          rule(Family.EXTRACTION, 0.85, new String[] {"reveal", "print", "show", "display", "output", "repeat", "recite", "dump", "leak", "expose", "disclose", "share", "tell", "give", "write", "spell", "paste", "copy", "return", "translate", "summari", "read", "list", "provide", "send", "type"},
+          rule(Family.EXTRACTION, 0.85, new String[] {"reveal", "print", "show", "display", "output", "repeat", "recite", "dump", "leak", "expose", "disclose", "share", "tell", "give", "write", "spell", "paste", "copy", "return", "translate", "summari", "read", "list", "provide", "send", "type", "respond", "reply", "answer"},
               "\\b(?:reveal|print|show|display|output|repeat|recite|dump|leak|expose|disclose|share|tell|give"
-                  + "|write|spell|paste|copy|return|translate|summari[sz]e|read|list|provide|send|type)\\b"
+                  + "|write|spell|paste|copy|return|translate|summari[sz]e|read|list|provide|send|type"
+                  + "|(?:respond|reply|answer)(?: only)? with)\\b"
                   + W + "{0,4}? (?:your|the|its|this (?:ai|bot|assistant|model|chatbot)'?s?) (?:\\S+ ){0,2}?"
                   + "(?:system (?:prompt|message|instructions)|(?:initial|original|hidden|secret|internal"
                   + "|confidential|developer|first|full|exact|complete|entire|underlying|custom|pre-?set)"
@@ -276,7 +291,38 @@ public final class InjectionScorer {
               "\\bwhen (?:the user|asked|summari[sz]ing|answering|responding)\\b" + W + "{0,8}?"
                   + " (?:always |you must |you should )?(?:say|respond with|reply with|tell them|output"
                   + "|recommend|include)\\b")
-              .requires("say", "respond", "reply", "tell them", "output", "recommend", "include"));
+              .requires("say", "respond", "reply", "tell them", "output", "recommend", "include"),
+          // ---- the same families in other languages (Spanish, German, French, Italian, Portuguese, Dutch)
+          // on English text the guard fails at the first trigger, and the rule is done for the rest of it
+          rule(Family.OVERRIDE, 0.9, new String[] {"ignor", "olvid", "vergiss", "vergessen", "oubli", "dimentic",
+                  "esque", "descart", "negeer", "vergeet"},
+              "(?:ignora|ignorar|ignore[sz]?|ignoriere|ignorieren|olvida|olvide|olvidar|vergiss|vergessen|oublie[sz]?"
+                  + "|oublier|dimentica|esqueça|esqueca|esquece|descarta|negeer|vergeet)(?:(?: \\S+){0,3}? "
+                  + FOREIGN_QUALIFIERS + "(?: \\S+){0,2}? " + FOREIGN_TARGETS + "\\b|(?: \\S+){0,3}? "
+                  + FOREIGN_TARGETS + " " + FOREIGN_QUALIFIERS_AFTER + "\\b)")
+              // guard literals of those languages only: English text with "ignore" and "instructions" skips the rule
+              .requires("instrucciones", "reglas", "anweisung", "instruktion", "regeln", "consignes", "règles",
+                  "s instructions", "istruzioni", "regole", "instruç", "instrucoes", "regras", "instructies"),
+          rule(Family.EXTRACTION, 0.8, new String[] {"revel", "muestr", "mostr", "dime ", "gib ", "zeig", "nenn",
+                  "montr", "affich", "révè", "rivel", "dimmi", "imprim", "escrib", "schreib"},
+              "(?:revela|revele|revelar|muestra|muestre|mostrar|mostra|mostre|dime|gib|zeige|zeig|nenne|montre"
+                  + "|montrez|affiche|affichez|révèle|révélez|rivela|dimmi|imprime|imprimez|escribe|schreib|schreibe)"
+                  + "(?: \\S+){0,4}? (?:prompt (?:del|de|di|do|du) (?:sistema|système)|system-?prompt|systemanweisungen"
+                  + "|prompt système|prompt-système|instrucciones (?:del sistema|iniciales|originales|ocultas)"
+                  + "|instructions (?:initiales|système|cachées|d'origine)|istruzioni (?:di sistema|iniziali|nascoste)"
+                  + "|instruções (?:do sistema|iniciais|ocultas))")
+              .requires("prompt del", "prompt de ", "prompt di", "prompt do", "prompt du", "systemprompt",
+                  "system-prompt", "systemanweisung", "prompt système", "prompt-système", "instrucciones",
+                  "instructions initiales", "instructions système", "instructions cachées", "instructions d'origine",
+                  "istruzioni", "instruções"),
+          // ---- jailbreaks: the "grandma" exploit, and answering without refusing
+          rule(Family.JAILBREAK, 0.8, new String[] {"grandm", "granny", "nana", "grandpa", "grandfather"},
+              "(?:grandma|grandmother|granny|nana|grandpa|grandfather)(?: \\S+){0,3}? (?:who )?used to(?: \\S+){0,7}?"
+                  + " (?:(?:windows|activation|product|license|licence|serial|cd|steam) (?:\\S+ )?keys|keys? for"
+                  + " windows|napalm|meth|methamphetamine|explosives?|bombs?|weapons?|malware|passwords?)\\b")
+              .requires("used to"),
+          rule(Family.JAILBREAK, 0.5, new String[] {"without refus", "without declin", "without ever refus"},
+              "without (?:ever )?(?:refusing|refusals?|declining)\\b"));
 
   /** The distinct guard literals of the rules ({@link Rule#requires}), and per rule the numbers of its own. */
   private static final String[] REQUIRED_LITERALS =
@@ -669,11 +715,35 @@ public final class InjectionScorer {
       return -1;
     }
     com.google.re2j.Matcher m = RULES.get(r).pattern.matcher(new String(v.text, i, end - i));
-    if (m.find()) {
+    if (m.find() && !(RULES.get(r).family == Family.OVERRIDE && thirdPerson(v.text, i, i + m.end()))) {
       return i + m.end();
     }
     v.failed(r, i, end);
     return -1;
+  }
+
+  private static final char[][] THIRD_PERSON = {"its".toCharArray(), "his".toCharArray(), "her".toCharArray(),
+      "their".toCharArray()};
+
+  /**
+   * Whether {@code t[from, to)} has a third-person possessive as a word: "disregard its old programming" or
+   * "ignore their previous instructions" is about someone else's instructions (a story, a report), not the
+   * model's, so an override phrase with one is no attack.
+   */
+  private static boolean thirdPerson(char[] t, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (t[k] != ' ') {
+        continue;
+      }
+      for (char[] w : THIRD_PERSON) {
+        int e = k + 1 + w.length;
+        if (e <= to && (e == to || t[e] == ' ')
+            && java.util.Arrays.equals(t, k + 1, e, w, 0, w.length)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean startsWith(char[] t, int n, char[] prefix, int at) {
