@@ -96,7 +96,10 @@ public final class PiiScorer {
   };
   private static final String[] VERSION_WORDS = {
     "v", "ver", "version", "release", "build", "firmware", "rev", "revision", "tag", "patch", "update",
-    "section", "chapter", "step", "clause", "rule", "figure", "fig", "table", "§", "oid", "sdk"
+    "section", "chapter", "step", "clause", "rule", "figure", "fig", "table", "§", "oid", "sdk",
+    // software named right before its version ("app 4.2.1.0", "Android 4.4.2.1", "upgraded to 2.0.1.3")
+    "app", "os", "ios", "android", "windows", "macos", "python", "java", "node", "chrome", "firefox", "kernel",
+    "driver", "package", "plugin", "library", "edition", "upgrade", "upgraded", "updated", "bumped"
   };
   private static final Map<String, Integer> IBAN_LENGTHS = ibanLengths();
   /** At most this many candidate windows per type and field: bounds the work on hostile text. */
@@ -398,12 +401,14 @@ public final class PiiScorer {
       return r; // too few digits, or one long digit run that no validator accepts
     }
     int a = Math.max(0, st - 2);
-    // a type already found is not looked for again
-    if (digits >= 7 && !found.contains(PiiType.PHONE) && phone(budget, s, a, i)) {
-      found.add(PiiType.PHONE);
-    }
-    if (digits >= 13 && !found.contains(PiiType.CREDIT_CARD) && card(budget, s, a, i)) {
+    // a type already found is not looked for again; a cluster that is a card is not also a phone number
+    // ("3056 930902 5904" holds a NANP-shaped "930902 5904")
+    boolean card = digits >= 13 && !found.contains(PiiType.CREDIT_CARD) && card(budget, s, a, i);
+    if (card) {
       found.add(PiiType.CREDIT_CARD);
+    }
+    if (digits >= 7 && !card && !found.contains(PiiType.PHONE) && phone(budget, s, a, i)) {
+      found.add(PiiType.PHONE);
     }
     if (digits >= 9 && !found.contains(PiiType.US_SSN) && ssn(budget, s, a, i)) {
       found.add(PiiType.US_SSN);
@@ -1174,6 +1179,11 @@ public final class PiiScorer {
 
   /** True when the word right before {@code st} (skipping spaces, ':' and '=') is one of {@code words}. */
   private static boolean precededByWord(String s, int st, String[] words) {
+    return precededByWord(s, st, words, true);
+  }
+
+  /** {@code skipTo}: a "to" right before {@code st} is passed over once. */
+  private static boolean precededByWord(String s, int st, String[] words, boolean skipTo) {
     int j = st - 1;
     while (j >= 0 && st - j < 6 && " :=\t".indexOf(s.charAt(j)) >= 0) {
       j--;
@@ -1188,6 +1198,9 @@ public final class PiiScorer {
       start--;
     }
     String w = s.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+    if (skipTo && w.equals("to") && start > 0) {
+      return precededByWord(s, start, words, false); // "upgraded to 2.0.1.3"
+    }
     for (String v : words) {
       if (w.equals(v)) {
         return true;

@@ -111,6 +111,8 @@ class PiiScorerTest {
         "Flight UA 1234 departs 10:45 from gate 22",
         "ZIP 90210-1234",
         "Call the fictional number 917.555.0134",
+        "Build 20231105.1 of app 4.2.1.0",
+        "Tested on Android 4.4.2.1 and upgraded to 2.0.1.3 later",
         "task-force-2024-planning-committee-members-list",
       })
   void shouldNotFlagNearMisses(String text) {
@@ -123,6 +125,14 @@ class PiiScorerTest {
     PiiScorer gb = new PiiScorer(new ScoringConfig(16384, Set.of("GB")));
     assertThat(gb.scan("Ring 020 7946 0958")).containsExactly(PiiType.PHONE);
     assertThat(gb.scan("Call (212) 555-0147")).isEmpty();
+  }
+
+  @Test
+  void shouldNotReportAPhoneNumberInsideACardNumber() {
+    // Diners groups 4-6-4: "930902 5904" alone would pass as a NANP number
+    assertThat(scorer.scan("Diners 3056 930902 5904")).containsExactly(PiiType.CREDIT_CARD);
+    assertThat(scorer.scan("Card 3056 930902 5904, call (930) 902-5904")).containsExactly(PiiType.PHONE,
+        PiiType.CREDIT_CARD);
   }
 
   @Test
