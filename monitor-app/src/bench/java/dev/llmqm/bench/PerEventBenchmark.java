@@ -29,12 +29,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The per-event path on one core: decode (Confluent wire format) + validation + tier-1 scoring +
- * pane update, for a typical event of about 1 KB of prompt, response and context, and tier-1
- * scoring alone on typical and adversarial inputs. Every run but one repeats one input, so branch predictors
- * learn it: text that varies from event to event costs more (the toxicity scan of 16 KB of prose, for one, about
+ * The per-event path on one core: decode (Confluent wire format) + validation + tier-1 scoring (and the
+ * truncation check the metrics count) + pane update, for a typical event of about 1 KB of prompt, response and
+ * context, and tier-1 scoring alone on typical and adversarial inputs. Every run but one repeats one input, so
+ * branch predictors learn it: text that varies from event to event costs more (the toxicity scan of 16 KB of prose, for one, about
  * 1.7 times as much). {@code prose-100k-varied} cycles through 16 different prose events to show that cost.
  * SampleTime mode reports p50 and p99.
  */
@@ -89,12 +90,14 @@ public class PerEventBenchmark {
   }
 
   @Benchmark
-  public PaneAggregate wholePath() {
+  public PaneAggregate wholePath(Blackhole bh) {
     LlmTraceEvent e = deserializer.deserialize("llm.traces.v1", wires[next++ & wires.length - 1]);
     if (validator.validate(e).isPresent()) {
       throw new IllegalStateException("benchmark event is invalid");
     }
-    Tier1Scores s = scorer.score(new ScoringInput(e.getPrompt(), e.getResponse(), EventText.context(e), EventText.claimsRedacted(e)));
+    ScoringInput in = new ScoringInput(e.getPrompt(), e.getResponse(), EventText.context(e), EventText.claimsRedacted(e));
+    Tier1Scores s = scorer.score(in);
+    bh.consume(scorer.truncated(in));
     long end = e.getEndTime().toEpochMilli();
     pane.add(new ScoredEvent(e.getTraceId(), end, end - e.getStartTime().toEpochMilli(), e.getTtftMs(),
         e.getStatus() == Status.ERROR, e.getFinishReasons(), e.getInputTokens(), e.getOutputTokens(),
