@@ -35,8 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * The per-event path on one core: decode (Confluent wire format) + validation + tier-1 scoring (and the
  * truncation check the metrics count) + pane update, for a typical event of about 1 KB of prompt, response and
  * context, and tier-1 scoring alone on typical and adversarial inputs. Every run but one repeats one input, so
- * branch predictors learn it: text that varies from event to event costs more (the toxicity scan of 16 KB of prose, for one, about
- * 1.7 times as much). {@code prose-100k-varied} cycles through 16 different prose events to show that cost.
+ * branch predictors learn it: text that varies from event to event costs more (the toxicity scan of 16 KB of
+ * prose, for one, about 1.7 times as much). {@code prose-100k-varied} cycles through 16 different prose events
+ * to show that cost.
  * SampleTime mode reports p50 and p99.
  */
 @BenchmarkMode(Mode.SampleTime)
