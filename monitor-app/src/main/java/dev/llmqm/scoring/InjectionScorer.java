@@ -20,8 +20,8 @@ import java.util.List;
  * filters), fake chat-template tags ({@code <|im_start|>system}, {@code [SYSTEM]}, {@code ### Instruction},
  * "new instructions:"), encoded payloads (instructions to decode and follow; base64 blobs that decode to an
  * injection), and indirect injection (text addressing "the AI reading this", hiding things from the user,
- * exfiltration links). Overrides and system-prompt requests are also matched in Spanish, German, French, Italian,
- * Portuguese and Dutch. Indirect-injection rules carry full weight in retrieved context and half weight in the
+ * exfiltration links). Overrides are also matched in Spanish, German, French, Italian, Portuguese and Dutch, and
+ * system-prompt requests in all of them but Dutch. Indirect-injection rules carry full weight in retrieved context and half weight in the
  * prompt. Benign uses of the same words ("ignore the typos", "act as a SQL tutor", "enable developer mode on my
  * phone", "what is a system prompt") do not match any rule, nor does an override of a third party's instructions
  * ("disregard its old programming"). Thread-safe.
@@ -292,7 +292,7 @@ public final class InjectionScorer {
                   + " (?:always |you must |you should )?(?:say|respond with|reply with|tell them|output"
                   + "|recommend|include)\\b")
               .requires("say", "respond", "reply", "tell them", "output", "recommend", "include"),
-          // ---- the same families in other languages (Spanish, German, French, Italian, Portuguese, Dutch)
+          // ---- overrides in Spanish, German, French, Italian, Portuguese and Dutch; extraction in all but Dutch
           // on English text the guard fails at the first trigger, and the rule is done for the rest of it
           rule(Family.OVERRIDE, 0.9, new String[] {"ignor", "olvid", "vergiss", "vergessen", "oubli", "dimentic",
                   "esque", "descart", "negeer", "vergeet"},
