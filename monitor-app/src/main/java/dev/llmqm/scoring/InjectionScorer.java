@@ -96,9 +96,13 @@ public final class InjectionScorer {
                   + " (?:to|now)\\b")
               .requires("instruction", "task", "objective", "goal", "mission", "role", "purpose"),
           rule(Family.OVERRIDE, 0.55, new String[] {"from now on", "from this point"},
-              "\\bfrom (?:now on|this point(?: on| forward)?),? (?:you|your)\\b" + W + "{0,10}? (?:no|not"
+              "\\bfrom (?:now on|this point(?: on| forward)?),? (?:(?:you|your)\\b" + W + "{0,10}? (?:no|not"
                   + "|never|without|ignore|unfiltered|uncensored|unrestricted|dan|anything|evil|any (?:rules"
-                  + "|restrictions|filters))\\b"),
+                  + "|restrictions|filters))\\b"
+                  // an order with no "you" ("from now on, respond without any filters"), but not "without jargon"
+                  + "|(?:respond|reply|answer|act|behave|speak|talk|write)\\b" + W + "{0,6}? (?:unfiltered|uncensored"
+                  + "|unrestricted|(?:without any|without|with no|with zero|no) (?:rules|restrictions|filters|filtering"
+                  + "|limits|limitations|censorship|guidelines|guardrails|warnings))\\b)"),
           rule(Family.OVERRIDE, 0.85, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr",
                   "neglect", "abandon", "discard", "drop", "erase", "set aside", "do not follow", "don't follow",
                   "stop following", "overw", "wipe", "throw out", "scrap"},
@@ -111,7 +115,10 @@ public final class InjectionScorer {
                   + "|filters|safeguards|guardrails|limits|limitations|programming|training|content polic(?:y"
                   + "|ies)|safety rules|ethical guidelines) (?:no longer apply|don't apply|do not apply|are (?:now"
                   + " )?(?:suspended|disabled|lifted|void|gone|removed|off|null)|don't exist|do not exist"
-                  + "|no longer exist|have been (?:removed|lifted|disabled|suspended))")
+                  + "|no longer exist|have been (?:removed|lifted|disabled|suspended)"
+                  // the same of one policy: "the content policy does not exist"
+                  + "|(?:does not|doesn't|no longer) (?:apply|applies|exists?)|is (?:now )?(?:suspended|disabled|lifted"
+                  + "|void|gone|removed|off|null)|has been (?:removed|lifted|disabled|suspended))")
               .requires("apply", "exist", "suspended", "disabled", "lifted", "void", "gone", "removed", " off", " null"),
           rule(Family.OVERRIDE, 0.7, new String[] {"ignor", "disregard", "forget", "overr", "bypass", "skip"},
               "(?:ignore|ignoring|disregard|forget|override|bypass|skip)(?: the)? (?:user'?s?|human'?s?"
@@ -322,7 +329,17 @@ public final class InjectionScorer {
                   + " windows|napalm|meth|methamphetamine|explosives?|bombs?|weapons?|malware|passwords?)\\b")
               .requires("used to"),
           rule(Family.JAILBREAK, 0.5, new String[] {"without refus", "without declin", "without ever refus"},
-              "without (?:ever )?(?:refusing|refusals?|declining)\\b"));
+              "without (?:ever )?(?:refusing|refusals?|declining)\\b"),
+          // ---- prefix injection: the answer is made to open with compliance
+          rule(Family.JAILBREAK, 0.6, new String[] {"start", "begin", "open"},
+              "(?:start|begin|open) (?:your |the |each |every )?(?:reply|replies|response|responses|answer|answers"
+                  + "|output) with ['\"]?(?:sure|certainly|absolutely|of course),?!? here(?:'s| is| are)\\b")
+              .requires("sure", "certainly", "absolutely", "of course"),
+          // ---- the model's own rules asked for word for word
+          rule(Family.EXTRACTION, 0.75, new String[] {"tell", "give", "share", "reveal", "write", "type", "paste"},
+              "(?:tell|give|share|reveal|write|type|paste)(?: me| us)? your (?:\\S+ )?(?:instructions|prompt|rules"
+                  + "|guidelines|directives|configuration)\\b,?(?: \\S+){0,3}?,? (?:verbatim|word for word|word-for-word)")
+              .requires("verbatim", "word for word", "word-for-word"));
 
   /** The distinct guard literals of the rules ({@link Rule#requires}), and per rule the numbers of its own. */
   private static final String[] REQUIRED_LITERALS =
