@@ -35,7 +35,8 @@ public final class RefusalScorer {
   };
 
   private static final String CANT =
-      "(?:can't|cannot|can not|won't|will not|am unable to|'m unable to|am not able to|'m not able to"
+      "(?:can't|cannot|can not|won't|will not|won't be able to|will not be able to|am unable to|'m unable to"
+          + "|am not able to|'m not able to"
           + "|must decline to|must refuse to|have to decline|don't think i can|do not feel comfortable"
           + "|don't feel comfortable|'m not comfortable|am not comfortable|'m not allowed to|am not allowed to"
           + "|'m not permitted to|am not permitted to|'m not going to|am not going to|shouldn't|should not)";
@@ -64,11 +65,11 @@ public final class RefusalScorer {
           "\\bi(?:'m| am) not an? (?:\\S+ )?(?:doctor|lawyer|medical professional|financial (?:advisor"
               + "|adviser|professional|planner)|licensed|therapist|professional|attorney|physician|accountant"
               + "|pharmacist|expert|tax advisor|mental health professional)"
-              + "|\\bi " + CANT + " (?:give|provide|offer)(?: you)? (?:\\S+ )?(?:medical|legal|financial"
+              + "|\\bi ?" + CANT + " (?:give|provide|offer)(?: you)? (?:\\S+ )?(?:medical|legal|financial"
               + "|professional|investment|tax|personali[sz]ed|specific) (?:advice|diagnos[ie]s|opinions?"
               + "|recommendations?)"
               + "|\\bnot (?:medical|legal|financial|professional|investment) advice\\b"
-              + "|\\bi " + CANT + " (?:browse|access|search|verify|guarantee|confirm|be (?:sure|certain)"
+              + "|\\bi ?" + CANT + " (?:browse|access|search|verify|guarantee|confirm|be (?:sure|certain)"
               + "|check) (?:the (?:internet|web)|real-time|current|live|accuracy|that|this|whether|if)"
               + "|\\bi (?:don't|do not) have (?:access to (?:real-time|current|live|the internet|your)"
               + "|the ability to (?:browse|access)|personal (?:opinions|experiences|feelings)|real-time)"
@@ -99,8 +100,9 @@ public final class RefusalScorer {
     "outside my", "outside the", "beyond my", "beyond the"
   };
   private static final String[] DISCLAIMER_STARTS = {
-    "i'm not", "i am", "i ca", "i wo", "i wi", "i 'm", "i mu", "i ha", "i do", "i sh", "not medical", "not legal",
-    "not financial", "not professional", "not investment", "as an ai"
+    "ica", "i ca", "iwo", "i wo", "iwi", "i wi", "iam", "i am", "i'm", "i 'm", "imu", "i mu", "iha", "i ha", "ido",
+    "i do", "ish", "i sh", "not medical", "not legal", "not financial", "not professional", "not investment",
+    "as an ai"
   };
   private static final String[] REDIRECT_STARTS = {
     "consult", "seek", "reach out", "contact ", "hotline", "helpline", "let me know if", "anything else",
@@ -117,6 +119,8 @@ public final class RefusalScorer {
   static final Phrases DISCLAIMER_AT = new Phrases(DISCLAIMER, DISCLAIMER_STARTS);
   static final Phrases REDIRECT_AT = new Phrases(REDIRECT, REDIRECT_STARTS);
   private static final Pattern BUT = Pattern.compile("(?:,|;| -|—)? (?:but|however|that said|though),? ");
+  /** A sentence that opens with a concessive clause, whose main clause follows its first comma. */
+  private static final Pattern CONCESSIVE = Pattern.compile("(?:while|whilst|although|though|even though|even if) ");
 
   private final int maxFieldChars;
 
@@ -150,6 +154,7 @@ public final class RefusalScorer {
     if (!hinted(folded, Math.min(folded.length(), hintChars))) {
       return RefusalLabel.NONE;
     }
+    folded = withoutIdioms(folded);
     List<String> sentences = sentences(folded);
     int[] attempts = {ATTEMPTS};
     int lead = Math.min(LEAD_SENTENCES, sentences.size());
@@ -170,6 +175,36 @@ public final class RefusalScorer {
     return RefusalLabel.NONE;
   }
 
+  /** Negated verbs that say nothing of refusing: "I can't wait to", "I can't help but notice", "I can't thank you enough". */
+  private static final String[] NEGATIONS = {"can't ", "cannot ", "can not "};
+  private static final String[] IDIOMS = {
+    "wait", "help but", "help feeling", "help thinking", "help noticing", "help wondering", "thank", "stress",
+    "believe", "emphasi", "overstate", "get enough", "agree more", "imagine"
+  };
+
+  /** {@code s} with the negation of each idiom ({@link #IDIOMS}) written "cant", which no phrase pattern reads. */
+  static String withoutIdioms(String s) {
+    StringBuilder b = null;
+    for (String neg : NEGATIONS) {
+      for (int at = s.indexOf(neg); at >= 0; at = s.indexOf(neg, at + 1)) {
+        int after = at + neg.length();
+        for (String idiom : IDIOMS) {
+          if (s.startsWith(idiom, after)) {
+            if (b == null) {
+              b = new StringBuilder(s);
+            }
+            // same length, so later offsets hold: "can't " -> "cant  ", "cannot " -> "cant   "
+            for (int k = at; k < after; k++) {
+              b.setCharAt(k, k - at < 4 ? "cant".charAt(k - at) : ' ');
+            }
+            break;
+          }
+        }
+      }
+    }
+    return b == null ? s : b.toString();
+  }
+
   private static boolean hinted(String folded, int upTo) {
     String lead = folded.length() > upTo ? folded.substring(0, upTo) : folded;
     for (String h : HINTS) {
@@ -188,6 +223,11 @@ public final class RefusalScorer {
     int from = -1;
     while (m.find()) {
       from = m.end(); // the last contrast clause
+    }
+    if (from < 0 && CONCESSIVE.matcher(first).lookingAt()) {
+      // "while i'm not a doctor, common causes include ...": the main clause after the first comma
+      int comma = first.indexOf(", ");
+      from = comma < 0 ? -1 : comma + 2;
     }
     if (from > 0) {
       count += substantive(first.substring(from), attempts);
