@@ -25,6 +25,11 @@ final class AhoCorasick {
   private final int[] failOf;
   /** Patterns ending at each node, including those reachable via the dictionary-suffix links. */
   private final int[][] out;
+  /**
+   * The root's child per symbol (-1 for none): the root has a child for nearly every symbol, and text of known
+   * tokens falls back to it at almost every step.
+   */
+  private final int[] rootChild;
 
   /** Builds the automaton for {@code patterns} (each a non-empty sequence of non-negative symbols). */
   AhoCorasick(List<int[]> patterns) {
@@ -81,10 +86,22 @@ final class AhoCorasick {
       failOf[node] = fail.get(node);
       out[node] = outputs.get(node).stream().mapToInt(Integer::intValue).toArray();
     }
+    int maxSymbol = -1;
+    for (int[] syms : symbolsOf) {
+      maxSymbol = syms.length == 0 ? maxSymbol : Math.max(maxSymbol, syms[syms.length - 1]);
+    }
+    rootChild = new int[maxSymbol + 1];
+    Arrays.fill(rootChild, -1);
+    for (int k = 0; k < symbolsOf[0].length; k++) {
+      rootChild[symbolsOf[0][k]] = childrenOf[0][k];
+    }
   }
 
   /** The child of {@code node} on {@code sym}, or -1. */
   private int child(int node, int sym) {
+    if (node == 0) {
+      return sym < rootChild.length ? rootChild[sym] : -1;
+    }
     int k = Arrays.binarySearch(symbolsOf[node], sym);
     return k >= 0 ? childrenOf[node][k] : -1;
   }
