@@ -24,8 +24,8 @@ import java.util.Set;
  *   <li>{@code IP_ADDRESS}: IPv4 with octets 0–255 and no leading zeros, not preceded by a version-like word
  *       ("v", "version", "release", "build", "section", …) and not part of a longer dotted number; loopback,
  *       0.x and multicast/broadcast (≥ 224) are not reported. IPv6 in full or {@code ::}-compressed form.
- *   <li>{@code SECRET}: provider key prefixes (OpenAI, Anthropic, AWS, GitHub, Slack, Google, Stripe), PEM
- *       private keys, JWTs, and high-entropy tokens of 32–128 chars that mix lower case, upper case and digits
+ *   <li>{@code SECRET}: provider key prefixes (OpenAI, Anthropic, AWS, GitHub, Slack, Google, Stripe), Slack
+ *       webhook URLs, PEM private keys, JWTs, and high-entropy tokens of 32–128 chars that mix lower case, upper case and digits
  *       with Shannon entropy ≥ 4.0 bits/char. Plain hex (hashes, UUIDs, commit ids) is deliberately not a
  *       secret: it is ubiquitous and mostly benign in LLM output.
  * </ul>
@@ -82,7 +82,7 @@ public final class PiiScorer {
   private static final int SECRET_WINDOW = 256;
   private static final String[] SECRET_HINTS = {
     "sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "_live_",
-    "-----BEGIN", "eyJ"
+    "-----BEGIN", "eyJ", "hooks.slack.com/"
   };
   /** Lower-case keys looked for, in any case, before {@link #SECRET_ASSIGNMENT}. */
   private static final String[] ASSIGNMENT_HINTS = {
@@ -99,7 +99,8 @@ public final class PiiScorer {
     "section", "chapter", "step", "clause", "rule", "figure", "fig", "table", "§", "oid", "sdk",
     // software named right before its version ("app 4.2.1.0", "Android 4.4.2.1", "upgraded to 2.0.1.3")
     "app", "os", "ios", "android", "windows", "macos", "python", "java", "node", "chrome", "firefox", "kernel",
-    "driver", "package", "plugin", "library", "edition", "upgrade", "upgraded", "updated", "bumped"
+    "driver", "package", "plugin", "library", "edition", "upgrade", "upgraded", "updated", "bumped", "downgrade",
+    "downgraded", "migrate", "migrated"
   };
   private static final Map<String, Integer> IBAN_LENGTHS = ibanLengths();
   /** At most this many candidate windows per type and field: bounds the work on hostile text. */
@@ -933,6 +934,12 @@ public final class PiiScorer {
         if (st > 0 && Character.isLetterOrDigit(s.charAt(st - 1))) {
           continue; // glued to a word ("task-", "desk-"): not a key's start
         }
+        if (SECRET_HINTS[h].equals("hooks.slack.com/")) {
+          if (slackWebhook(s, st + SECRET_HINTS[h].length())) {
+            return true;
+          }
+          continue;
+        }
         if (SECRET_HINTS[h].equals("sk-")) {
           // "sk-" starts no other key format, and its pattern's match is the run of key chars after it: checked
           // by hand, so runs of "sk-sk-…" or long words after "sk-" cost no regex run
@@ -958,6 +965,41 @@ public final class PiiScorer {
       }
     }
     return false;
+  }
+
+  /**
+   * The path of a Slack incoming-webhook URL from {@code at} (after "hooks.slack.com/"): "services/",
+   * "workflows/" or "triggers/", then ids and a secret of 20 or more chars of at least two of lower case, upper case and digits, so the
+   * documentation's {@code T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX} is not one.
+   */
+  private static boolean slackWebhook(String s, int at) {
+    int st = -1;
+    for (String kind : new String[] {"services/", "workflows/", "triggers/"}) {
+      if (s.startsWith(kind, at)) {
+        st = at + kind.length();
+      }
+    }
+    if (st < 0) {
+      return false;
+    }
+    int end = Math.min(s.length(), st + SECRET_WINDOW);
+    int segment = st;
+    int e = st;
+    while (e < end && (keyChar(s.charAt(e)) || s.charAt(e) == '/')) {
+      if (s.charAt(e++) == '/') {
+        segment = e;
+      }
+    }
+    boolean lower = false;
+    boolean upper = false;
+    boolean digit = false;
+    for (int i = segment; i < e; i++) {
+      char c = s.charAt(i);
+      lower |= c >= 'a' && c <= 'z';
+      upper |= c >= 'A' && c <= 'Z';
+      digit |= isDigit(c);
+    }
+    return segment > st && e - segment >= 20 && (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) >= 2;
   }
 
   /**
@@ -1179,11 +1221,14 @@ public final class PiiScorer {
 
   /** True when the word right before {@code st} (skipping spaces, ':' and '=') is one of {@code words}. */
   private static boolean precededByWord(String s, int st, String[] words) {
-    return precededByWord(s, st, words, true);
+    return precededByWord(s, st, words, 3);
   }
 
-  /** {@code skipTo}: a "to" right before {@code st} is passed over once. */
-  private static boolean precededByWord(String s, int st, String[] words, boolean skipTo) {
+  /**
+   * {@code hops}: how many more times a "to" or "from" right before {@code st}, or a dotted number before that
+   * ("migrated from 4.2.1.0 to 4.3.0.1"), may be passed over to reach the word.
+   */
+  private static boolean precededByWord(String s, int st, String[] words, int hops) {
     int j = st - 1;
     while (j >= 0 && st - j < 6 && " :=\t".indexOf(s.charAt(j)) >= 0) {
       j--;
@@ -1198,8 +1243,9 @@ public final class PiiScorer {
       start--;
     }
     String w = s.substring(start, end).toLowerCase(java.util.Locale.ROOT);
-    if (skipTo && w.equals("to") && start > 0) {
-      return precededByWord(s, start, words, false); // "upgraded to 2.0.1.3"
+    if (hops > 0 && (w.equals("to") || w.equals("from")) && start > 0) {
+      // "upgraded to 2.0.1.3", "upgrade from 10.2.13.9", and a range of versions
+      return precededByWord(s, start, words, hops - 1) || hops > 1 && afterVersion(s, start, words, hops - 1);
     }
     for (String v : words) {
       if (w.equals(v)) {
@@ -1207,6 +1253,21 @@ public final class PiiScorer {
       }
     }
     return false;
+  }
+
+  /** True when a dotted number ends right before {@code st} (past spaces) and a version word precedes it. */
+  private static boolean afterVersion(String s, int st, String[] words, int hops) {
+    int j = st - 1;
+    while (j >= 0 && st - j < 4 && s.charAt(j) == ' ') {
+      j--;
+    }
+    int end = j + 1;
+    boolean dot = false;
+    while (j >= 0 && end - j < 40 && (isDigit(s.charAt(j)) || s.charAt(j) == '.')) {
+      dot |= s.charAt(j) == '.';
+      j--;
+    }
+    return dot && end > j + 1 && isDigit(s.charAt(j + 1)) && precededByWord(s, j + 1, words, hops - 1);
   }
 
   /** Literal split keeping empty parts (no regex on event text). */

@@ -56,6 +56,10 @@ class PiiScorerTest {
         "PHONE|text me at +91 98765 43210",
         "CREDIT_CARD|mastercard 5425 2334 3010 9903",
         "IBAN|IBAN: NL91ABNA0417164300",
+        "SECRET|Post to https://hooks.slack.com/services/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 when done",
+        "SECRET|hooks.slack.com/workflows/T01ABCDEF/A02BCDEFG/123456789/abcdefghijklmnopqrstuvwxyz012",
+        "IP_ADDRESS|Traffic from 10.0.0.1 to 10.0.0.2 was blocked",
+        "IP_ADDRESS|Traffic from 192.168.1.20 was blocked",
       })
   void shouldFindPii(PiiType type, String text) {
     assertThat(scorer.scan(text)).contains(type);
@@ -113,6 +117,11 @@ class PiiScorerTest {
         "Call the fictional number 917.555.0134",
         "Build 20231105.1 of app 4.2.1.0",
         "Tested on Android 4.4.2.1 and upgraded to 2.0.1.3 later",
+        "Version 10.2.14.3 fixes the crash; upgrade from 10.2.13.9.",
+        "We migrated from 4.2.1.0 to 4.3.0.1 last week.",
+        "Downgrade from 2.1.0.4 if it breaks.",
+        "Slack's example https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+        "Read https://api.slack.com/messaging/webhooks for how hooks.slack.com/services works.",
         "task-force-2024-planning-committee-members-list",
       })
   void shouldNotFlagNearMisses(String text) {
