@@ -181,7 +181,7 @@ public final class InjectionScorer {
                   + " word)"),
           rule(Family.EXTRACTION, 0.75, new String[] {"repeat", "print", "output", "recite", "copy", "reproduce"},
               "\\b(?:repeat|print|output|recite|copy|reproduce)\\b" + W + "{0,6}? (?:starting|beginning"
-                  + "|that begins?) with ['\"]?you are"),
+                  + "|that begins?) (?:with|from|at) ['\"]?you are"),
           // ---- jailbreak / role play
           rule(Family.JAILBREAK, 0.9, new String[] {"do anything now"}, "\\bdo anything now\\b"),
           rule(Family.JAILBREAK, 0.8, new String[] {"you are", "you're", "act as", "acting as", "become", "pretend to be", "stay", "you will be", "play", "roleplay as", "role-play as", "dan ", "anti-dan", "respond", "answer", "reply", "speak", "talk", "write"},
@@ -324,10 +324,11 @@ public final class InjectionScorer {
                   "istruzioni", "instruções"),
           // ---- jailbreaks: the "grandma" exploit, and answering without refusing
           rule(Family.JAILBREAK, 0.8, new String[] {"grandm", "granny", "nana", "grandpa", "grandfather"},
-              "(?:grandma|grandmother|granny|nana|grandpa|grandfather)(?: \\S+){0,3}? (?:who )?used to(?: \\S+){0,7}?"
-                  + " (?:(?:windows|activation|product|license|licence|serial|cd|steam) (?:\\S+ )?keys|keys? for"
-                  + " windows|napalm|meth|methamphetamine|explosives?|bombs?|weapons?|malware|passwords?)\\b")
-              .requires("used to"),
+              "(?:grandma|grandmother|granny|nana|grandpa|grandfather)(?: \\S+){0,3}? (?:who )?(?:used to|would)"
+                  + "(?: \\S+){0,7}? (?:(?:windows|activation|product|license|licence|serial|cd|steam) (?:\\S+ ){0,2}?"
+                  + "keys|keys? for windows|napalm|meth|methamphetamine|explosives?|bombs?|weapons?|malware"
+                  + "|passwords?)\\b")
+              .requires("used to", "would"),
           rule(Family.JAILBREAK, 0.5, new String[] {"without refus", "without declin", "without ever refus"},
               "without (?:ever )?(?:refusing|refusals?|declining)\\b"),
           // ---- prefix injection: the answer is made to open with compliance
@@ -339,12 +340,62 @@ public final class InjectionScorer {
           rule(Family.EXTRACTION, 0.75, new String[] {"tell", "give", "share", "reveal", "write", "type", "paste"},
               "(?:tell|give|share|reveal|write|type|paste)(?: me| us)? your (?:\\S+ )?(?:instructions|prompt|rules"
                   + "|guidelines|directives|configuration)\\b,?(?: \\S+){0,3}?,? (?:verbatim|word for word|word-for-word)")
-              .requires("verbatim", "word for word", "word-for-word"));
+              .requires("verbatim", "word for word", "word-for-word"),
+          // ---- a persona that is an AI without rules ("you are EvilBot, an AI with no ethical guidelines")
+          rule(Family.JAILBREAK, 0.8, new String[] {"you are", "you're", "act as", "acting as", "pretend to be",
+                  "pretend you", "roleplay as", "role-play as", "play the role", "simulate", "become"},
+              "(?:you are|you're|act as|acting as|pretend to be|pretend you are|pretend you're|roleplay as|role-play as"
+                  + "|play the role of|simulate|become)\\b(?: \\S+){0,4}? (?:ai|a\\.i\\.|assistant|chatbot|bot|model"
+                  + "|language model|llm|gpt)\\b,?(?: \\S+){0,4}? (?:with no|with zero|without any|without|free of"
+                  + "|that has no|who has no|which has no|that ignores|who ignores|not bound by) (?:all |any |its )?(?:ethical |moral"
+                  + " |content |safety )?(?:guidelines|rules|restrictions|limits|limitations|filters|morals|ethics"
+                  + "|boundaries|censorship|polic(?:y|ies)|principles)\\b")
+              .requires("with no", "with zero", "without", "free of", "has no", "ignores", "not bound"),
+          // ---- the model's context or first message asked for
+          rule(Family.EXTRACTION, 0.8, new String[] {"repeat", "print", "output", "show", "reveal", "dump", "list",
+                  "copy", "recite", "display", "paste", "return", "give"},
+              "(?:repeat|print|output|show|reveal|dump|list|copy|recite|display|paste|return|give me)\\b(?: \\S+){0,3}?"
+                  + " (?:in|of|from) your (?:context window|context|system message|initial prompt|first message)\\b")
+              .requires("your context", "your system message", "your initial prompt", "your first message"),
+          rule(Family.EXTRACTION, 0.8, new String[] {"exact", "verbatim", "precise", "original text", "full text",
+                  "complete text", "entire text", "original wording", "full content", "complete content",
+                  "entire content"},
+              "(?:exact|verbatim|precise|original|full|complete|entire) (?:words|text|wording|contents?)\\b"
+                  + "(?: \\S+){0,2}? (?:of|in|from) your (?:(?:very )?(?:first|initial|original|opening|system|hidden"
+                  + "|developer) (?:message|prompt|instructions)|system prompt|prompt|instructions|setup|configuration)\\b")
+              .requires("your"),
+          rule(Family.EXTRACTION, 0.75, new String[] {"verbatim", "word for word"},
+              "(?:verbatim|word for word)\\b,?(?: \\S+){0,4}? (?:any |all |the |your )?(?:hidden|secret|system"
+                  + "|internal|initial|confidential) (?:instructions|prompt|rules|message)\\b"),
+          // ---- safety switched off in the style of a setting ("safety=off", "filters: disabled"): weak alone, as a
+          // question about a setting reads the same
+          rule(Family.JAILBREAK, 0.45, new String[] {"safety", "safe mode", "filter", "guardrails", "censorship",
+                  "moderation", "restrictions", "ethics"},
+              "(?:safety|safe mode|filters?|content filters?|guardrails|censorship|moderation|restrictions|ethics)"
+                  + " ?[:=] ?(?:off|false|0|disabled|none|no)\\b"),
+          // ---- the payload of a prompt-injection test ("output 'PWNED'"): weak alone
+          rule(Family.OVERRIDE, 0.45, new String[] {"say", "output", "print", "respond with", "reply with", "write",
+                  "type", "return"},
+              "(?:say|output|print|respond with|reply with|write|type|return):? ['\"]?(?:i have been |i've been )?"
+                  + "(?:pwned|pwnd|hacked)\\b")
+              .requires("pwn", "hacked"),
+          // ---- text that has the model send the user to a site to give credentials (not a login form's docs)
+          rule(Family.INDIRECT, 0.9, new String[] {"ask", "tell", "instruct", "remind", "urge", "prompt", "get"},
+              "(?:ask|tell|instruct|remind|urge|prompt|get) (?:the )?(?:user|reader|customer|visitor)s? (?:to )?"
+                  + "(?:visit|go to|open|click|log in at|sign in at|navigate to) \\S+(?: \\S+){0,4}? (?:and |then )?"
+                  + "(?:enter|provide|send|share|type|confirm|re-?enter|verify|submit) (?:their|his"
+                  + "|her|your|the) (?:passwords?|credentials|login details|credit card(?: details| number)?"
+                  + "|card (?:details|number)|bank details|one-time code|2fa code)\\b")
+              .requires("password", "credential", "login details", "card details", "card number", "credit card",
+                  "bank details", "one-time code", "2fa code"));
 
   /** The distinct guard literals of the rules ({@link Rule#requires}), and per rule the numbers of its own. */
   private static final String[] REQUIRED_LITERALS =
       RULES.stream().filter(r -> r.requires != null).flatMap(r -> java.util.Arrays.stream(r.requires)).distinct()
           .toArray(String[]::new);
+
+  private static final char[][] LITERAL_CHARS =
+      java.util.Arrays.stream(REQUIRED_LITERALS).map(String::toCharArray).toArray(char[][]::new);
 
   private static final int[][] REQUIRED = RULES.stream()
       .map(r -> r.requires == null ? null : java.util.Arrays.stream(r.requires)
@@ -353,6 +404,77 @@ public final class InjectionScorer {
 
   private static final byte PRESENT = 1;
   private static final byte ABSENT = 2;
+
+  /**
+   * The guard literals found by {@link #presentLiterals}, by their first four chars (all ASCII): a 4,096-bit
+   * filter of those four chars hashed, and per distinct four chars (packed into an int) the literals that
+   * start with them.
+   */
+  private static final long[] QUAD_FILTER = new long[64];
+  private static final java.util.Map<Integer, int[]> REQUIRED_BY_QUAD;
+
+  /** Guard literals shorter than four chars or not ASCII there: looked up by themselves, when needed. */
+  private static final boolean[] UNINDEXED = new boolean[REQUIRED_LITERALS.length];
+
+  static {
+    java.util.Map<Integer, List<Integer>> byQuad = new java.util.HashMap<>();
+    for (int id = 0; id < REQUIRED_LITERALS.length; id++) {
+      String lit = REQUIRED_LITERALS[id];
+      if (lit.length() < 4 || (lit.charAt(0) | lit.charAt(1) | lit.charAt(2) | lit.charAt(3)) >= 128) {
+        UNINDEXED[id] = true;
+        continue;
+      }
+      int quad = lit.charAt(0) << 21 | lit.charAt(1) << 14 | lit.charAt(2) << 7 | lit.charAt(3);
+      int bit = quadBit(quad);
+      QUAD_FILTER[bit >>> 6] |= 1L << bit;
+      byQuad.computeIfAbsent(quad, k -> new java.util.ArrayList<>()).add(id);
+    }
+    java.util.Map<Integer, int[]> m = new java.util.HashMap<>();
+    byQuad.forEach((quad, ids) -> m.put(quad, ids.stream().mapToInt(Integer::intValue).toArray()));
+    REQUIRED_BY_QUAD = java.util.Map.copyOf(m);
+  }
+
+  private static int quadBit(int quad) {
+    return quad * 0x9E3779B1 >>> 20;
+  }
+
+  /**
+   * {@link #PRESENT} or {@link #ABSENT} for every guard literal in {@code t[0, n)}, 0 for the {@link
+   * #UNINDEXED} ones: the four chars at each position go through the filter, and only the few that pass are
+   * looked up.
+   */
+  private static byte[] presentLiterals(char[] t, int n) {
+    byte[] present = new byte[REQUIRED_LITERALS.length];
+    int quad = 0;
+    int ascii = 0; // how many of the last four chars are ASCII
+    for (int i = 0; i < n; i++) {
+      char c = t[i];
+      quad = quad << 7 | (c & 127);
+      ascii = c < 128 ? Math.min(ascii + 1, 4) : 0;
+      if (ascii < 4) {
+        continue;
+      }
+      int q = quad & 0x0FFFFFFF;
+      int bit = quadBit(q);
+      if ((QUAD_FILTER[bit >>> 6] & 1L << bit) == 0) {
+        continue;
+      }
+      int[] ids = REQUIRED_BY_QUAD.get(q);
+      if (ids != null) {
+        for (int id : ids) {
+          if (present[id] == 0 && startsWith(t, n, LITERAL_CHARS[id], i - 3, 4)) {
+            present[id] = PRESENT;
+          }
+        }
+      }
+    }
+    for (int id = 0; id < present.length; id++) {
+      if (present[id] == 0 && !UNINDEXED[id]) {
+        present[id] = ABSENT;
+      }
+    }
+    return present;
+  }
 
   private static final int MAX_BLOBS = 8;
   private static final int CONTEXT_BUDGET_FIELDS = 4;
@@ -466,7 +588,11 @@ public final class InjectionScorer {
     final int[] order = new int[RULES.size()];
     int matches;
     private String string;
-    /** Per guard literal: 0 until looked up, then {@link #PRESENT} or {@link #ABSENT}. */
+    /**
+     * Per guard literal: whether it occurs in the view, found for all of them in one pass on the first lookup;
+     * 0 until looked up for the few ({@link #UNINDEXED}) the pass does not find, then {@link #PRESENT} or
+     * {@link #ABSENT}.
+     */
     private byte[] required;
     /** Where the rules' literal sets occur in this view (created on first use). */
     private LiteralIndex literals;
@@ -563,15 +689,21 @@ public final class InjectionScorer {
       return literals;
     }
 
-    /** Whether one of rule {@code r}'s guard literals occurs in the view; each literal is looked up once. */
+    /**
+     * Whether one of rule {@code r}'s guard literals occurs in the view. The first lookup finds every guard
+     * literal in one pass over the text: one table load per char, where looking each up by itself read the
+     * whole text once per absent literal (a hundred of them in a long prompt of ordinary prose).
+     */
     boolean containsRequired(int r) {
-      if (string == null) {
+      if (required == null) {
         ensure(length);
-        string = new String(text, 0, length);
-        required = new byte[REQUIRED_LITERALS.length];
+        required = presentLiterals(text, length);
       }
       for (int id : REQUIRED[r]) {
         if (required[id] == 0) {
+          if (string == null) {
+            string = new String(text, 0, length);
+          }
           required[id] = string.contains(REQUIRED_LITERALS[id]) ? PRESENT : ABSENT;
         }
         if (required[id] == PRESENT) {
