@@ -406,12 +406,14 @@ public final class InjectionScorer {
   private static final byte ABSENT = 2;
 
   /**
-   * The guard literals found by {@link #presentLiterals}, by their first four chars (all ASCII): a 4,096-bit
-   * filter of those four chars hashed, and per distinct four chars (packed into an int) the literals that
-   * start with them.
+   * The guard literals found by {@link #presentLiterals}, by their first four chars (all ASCII, packed into an
+   * int): a 4,096-bit filter of those four chars hashed; an open-addressed table of the distinct fours (0 when
+   * free) with the literals that start with each; and, per filter bit, whether only one four sets it.
    */
   private static final long[] QUAD_FILTER = new long[64];
-  private static final java.util.Map<Integer, int[]> REQUIRED_BY_QUAD;
+  private static final int[] QUADS = new int[512];
+  private static final int[][] QUAD_LITERALS = new int[QUADS.length][];
+  private static final boolean[] SOLE_QUAD = new boolean[4096];
 
   /** Guard literals shorter than four chars or not ASCII there: looked up by themselves, when needed. */
   private static final boolean[] UNINDEXED = new boolean[REQUIRED_LITERALS.length];
@@ -429,9 +431,23 @@ public final class InjectionScorer {
       QUAD_FILTER[bit >>> 6] |= 1L << bit;
       byQuad.computeIfAbsent(quad, k -> new java.util.ArrayList<>()).add(id);
     }
-    java.util.Map<Integer, int[]> m = new java.util.HashMap<>();
-    byQuad.forEach((quad, ids) -> m.put(quad, ids.stream().mapToInt(Integer::intValue).toArray()));
-    REQUIRED_BY_QUAD = java.util.Map.copyOf(m);
+    int[] quadsPerBit = new int[SOLE_QUAD.length];
+    byQuad.forEach((quad, ids) -> {
+      int slot = quadSlot(quad);
+      while (QUADS[slot] != 0) {
+        slot = (slot + 1) & (QUADS.length - 1);
+      }
+      QUADS[slot] = quad;
+      QUAD_LITERALS[slot] = ids.stream().mapToInt(Integer::intValue).toArray();
+      quadsPerBit[quadBit(quad)]++;
+    });
+    for (int bit = 0; bit < SOLE_QUAD.length; bit++) {
+      SOLE_QUAD[bit] = quadsPerBit[bit] == 1;
+    }
+  }
+
+  private static int quadSlot(int quad) {
+    return quad * 0x85EBCA6B >>> 23;
   }
 
   private static int quadBit(int quad) {
@@ -441,10 +457,12 @@ public final class InjectionScorer {
   /**
    * {@link #PRESENT} or {@link #ABSENT} for every guard literal in {@code t[0, n)}, 0 for the {@link
    * #UNINDEXED} ones: the four chars at each position go through the filter, and only the few that pass are
-   * looked up.
+   * looked up; a four whose literals are all found leaves this call's copy of the filter when it alone sets
+   * its bit, so a common word ("with", "your") costs one lookup, not one per occurrence.
    */
   private static byte[] presentLiterals(char[] t, int n) {
     byte[] present = new byte[REQUIRED_LITERALS.length];
+    long[] filter = QUAD_FILTER.clone();
     int quad = 0;
     int ascii = 0; // how many of the last four chars are ASCII
     for (int i = 0; i < n; i++) {
@@ -456,16 +474,25 @@ public final class InjectionScorer {
       }
       int q = quad & 0x0FFFFFFF;
       int bit = quadBit(q);
-      if ((QUAD_FILTER[bit >>> 6] & 1L << bit) == 0) {
+      if ((filter[bit >>> 6] & 1L << bit) == 0) {
         continue;
       }
-      int[] ids = REQUIRED_BY_QUAD.get(q);
-      if (ids != null) {
-        for (int id : ids) {
-          if (present[id] == 0 && startsWith(t, n, LITERAL_CHARS[id], i - 3, 4)) {
-            present[id] = PRESENT;
-          }
+      int slot = quadSlot(q);
+      while (QUADS[slot] != 0 && QUADS[slot] != q) {
+        slot = (slot + 1) & (QUADS.length - 1);
+      }
+      if (QUADS[slot] == 0) {
+        continue;
+      }
+      boolean all = true;
+      for (int id : QUAD_LITERALS[slot]) {
+        if (present[id] == 0 && startsWith(t, n, LITERAL_CHARS[id], i - 3, 4)) {
+          present[id] = PRESENT;
         }
+        all &= present[id] != 0;
+      }
+      if (all && SOLE_QUAD[bit]) {
+        filter[bit >>> 6] &= ~(1L << bit);
       }
     }
     for (int id = 0; id < present.length; id++) {
