@@ -16,11 +16,11 @@ import java.util.List;
  *
  * <p>Families: instruction override ("ignore all previous instructions"), system-prompt extraction ("print
  * your system prompt", "repeat the words above"), role-play jailbreaks (DAN, "do anything now", "no longer
- * bound by", "developer mode enabled", "without any restrictions", unfiltered personas, bypassing safety
- * filters), fake chat-template tags ({@code <|im_start|>system}, {@code [SYSTEM]}, {@code ### Instruction},
+ * bound by", "developer mode enabled", "without any restrictions", unfiltered personas, an AI "with no ethical
+ * guidelines", bypassing safety filters, "safety=off"), fake chat-template tags ({@code <|im_start|>system}, {@code [SYSTEM]}, {@code ### Instruction},
  * "new instructions:"), encoded payloads (instructions to decode and follow; base64 blobs that decode to an
  * injection), and indirect injection (text addressing "the AI reading this", hiding things from the user,
- * exfiltration links). Overrides are also matched in Spanish, German, French, Italian, Portuguese and Dutch, and
+ * exfiltration links, sending the user to another site to enter credentials). Overrides are also matched in Spanish, German, French, Italian, Portuguese and Dutch, and
  * system-prompt requests in all of them but Dutch. Indirect-injection rules carry full weight in retrieved context and half weight in the
  * prompt. Benign uses of the same words ("ignore the typos", "act as a SQL tutor", "enable developer mode on my
  * phone", "what is a system prompt") do not match any rule, nor does an override of a third party's instructions
