@@ -8,23 +8,24 @@ import java.util.List;
 /**
  * Prompt-injection and jailbreak detector over phrase families, in [0,1] ({@code >= 0.5} = flagged).
  *
- * <p>Text is folded first (lower case, zero-width and format characters removed, fullwidth forms mapped,
- * whitespace collapsed). Each rule has literal triggers (a cheap {@code contains} prefilter) and an RE2J
- * pattern; a rule's weight is the evidence it carries. Matching rules combine by noisy-OR, {@code 1 - Π(1 - w)}, so one
- * strong phrase (≈0.85) or two weak ones (≈0.4 each) flag. Leetspeak inside words is undone in a second view of
- * the text, matched in the same scan; the score takes the stronger view.
+ * <p>Text is folded first (lower case, zero-width and format characters removed, fullwidth forms mapped, whitespace
+ * collapsed). Each rule has literal triggers (a cheap {@code contains} prefilter) and an RE2J pattern; a rule's
+ * weight is the evidence it carries. Matching rules combine by noisy-OR, {@code 1 - Π(1 - w)}, so one strong phrase
+ * (≈0.85) or two weak ones (≈0.4 each) flag. Leetspeak inside words is undone in a second view of the text, matched
+ * in the same scan; the score takes the stronger view.
  *
- * <p>Families: instruction override ("ignore all previous instructions"), system-prompt extraction ("print
- * your system prompt", "repeat the words above"), role-play jailbreaks (DAN, "do anything now", "no longer
- * bound by", "developer mode enabled", "without any restrictions", unfiltered personas, an AI "with no ethical
- * guidelines", bypassing safety filters, "safety=off"), fake chat-template tags ({@code <|im_start|>system}, {@code [SYSTEM]}, {@code ### Instruction},
- * "new instructions:"), encoded payloads (instructions to decode and follow; base64 blobs that decode to an
- * injection), and indirect injection (text addressing "the AI reading this", hiding things from the user,
- * exfiltration links, sending the user to another site to enter credentials). Overrides are also matched in Spanish, German, French, Italian, Portuguese and Dutch, and
- * system-prompt requests in all of them but Dutch. Indirect-injection rules carry full weight in retrieved context and half weight in the
- * prompt. Benign uses of the same words ("ignore the typos", "act as a SQL tutor", "enable developer mode on my
- * phone", "what is a system prompt") do not match any rule, nor does an override of a third party's instructions
- * ("disregard its old programming"). Thread-safe.
+ * <p>Families: instruction override ("ignore all previous instructions"), system-prompt extraction ("print your
+ * system prompt", "repeat the words above"), role-play jailbreaks (DAN, "do anything now", "no longer bound by",
+ * "developer mode enabled", "without any restrictions", unfiltered personas, an AI "with no ethical guidelines",
+ * bypassing safety filters, "safety=off"), fake chat-template tags ({@code <|im_start|>system}, {@code [SYSTEM]},
+ * {@code ### Instruction}, "new instructions:"), encoded payloads (instructions to decode and follow; base64 blobs
+ * that decode to an injection), and indirect injection (text addressing "the AI reading this", hiding things from
+ * the user, exfiltration links, sending the user to another site to enter credentials). Overrides are also matched
+ * in Spanish, German, French, Italian, Portuguese and Dutch, and system-prompt requests in all of them but Dutch.
+ * Indirect-injection rules carry full weight in retrieved context and half weight in the prompt. Benign uses of the
+ * same words ("ignore the typos", "act as a SQL tutor", "enable developer mode on my phone", "what is a system
+ * prompt") do not match any rule, nor does an override of a third party's instructions ("disregard its old
+ * programming"). Thread-safe.
  */
 public final class InjectionScorer {
 
@@ -347,9 +348,9 @@ public final class InjectionScorer {
               "(?:you are|you're|act as|acting as|pretend to be|pretend you are|pretend you're|roleplay as|role-play as"
                   + "|play the role of|simulate|become)\\b(?: \\S+){0,4}? (?:ai|a\\.i\\.|assistant|chatbot|bot|model"
                   + "|language model|llm|gpt)\\b,?(?: \\S+){0,4}? (?:with no|with zero|without any|without|free of"
-                  + "|that has no|who has no|which has no|that ignores|who ignores|not bound by) (?:all |any |its )?(?:ethical |moral"
-                  + " |content |safety )?(?:guidelines|rules|restrictions|limits|limitations|filters|morals|ethics"
-                  + "|boundaries|censorship|polic(?:y|ies)|principles)\\b")
+                  + "|that has no|who has no|which has no|that ignores|who ignores|not bound by) (?:all |any |its )?"
+                  + "(?:ethical |moral |content |safety )?(?:guidelines|rules|restrictions|limits|limitations|filters"
+                  + "|morals|ethics|boundaries|censorship|polic(?:y|ies)|principles)\\b")
               .requires("with no", "with zero", "without", "free of", "has no", "ignores", "not bound"),
           // ---- the model's context or first message asked for
           rule(Family.EXTRACTION, 0.8, new String[] {"repeat", "print", "output", "show", "reveal", "dump", "list",
@@ -362,7 +363,8 @@ public final class InjectionScorer {
                   "entire content"},
               "(?:exact|verbatim|precise|original|full|complete|entire) (?:words|text|wording|contents?)\\b"
                   + "(?: \\S+){0,2}? (?:of|in|from) your (?:(?:very )?(?:first|initial|original|opening|system|hidden"
-                  + "|developer) (?:message|prompt|instructions)|system prompt|prompt|instructions|setup|configuration)\\b")
+                  + "|developer) (?:message|prompt|instructions)|system prompt|prompt|instructions|setup"
+                  + "|configuration)\\b")
               .requires("your"),
           rule(Family.EXTRACTION, 0.75, new String[] {"verbatim", "word for word"},
               "(?:verbatim|word for word)\\b,?(?: \\S+){0,4}? (?:any |all |the |your )?(?:hidden|secret|system"

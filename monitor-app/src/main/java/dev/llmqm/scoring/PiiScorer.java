@@ -25,9 +25,9 @@ import java.util.Set;
  *       ("v", "version", "release", "build", "section", …) and not part of a longer dotted number; loopback,
  *       0.x and multicast/broadcast (≥ 224) are not reported. IPv6 in full or {@code ::}-compressed form.
  *   <li>{@code SECRET}: provider key prefixes (OpenAI, Anthropic, AWS, GitHub, Slack, Google, Stripe), Slack
- *       webhook URLs, PEM private keys, JWTs, and high-entropy tokens of 32–128 chars that mix lower case, upper case and digits
- *       with Shannon entropy ≥ 4.0 bits/char. Plain hex (hashes, UUIDs, commit ids) is deliberately not a
- *       secret: it is ubiquitous and mostly benign in LLM output.
+ *       webhook URLs, PEM private keys, JWTs, and high-entropy tokens of 32–128 chars that mix lower case, upper
+ *       case and digits with Shannon entropy ≥ 4.0 bits/char. Plain hex (hashes, UUIDs, commit ids) is
+ *       deliberately not a secret: it is ubiquitous and mostly benign in LLM output.
  * </ul>
  *
  * Regular expressions run only in small windows around candidates, at most {@link #MAX_WINDOWS} per type and
@@ -969,8 +969,8 @@ public final class PiiScorer {
 
   /**
    * The path of a Slack incoming-webhook URL from {@code at} (after "hooks.slack.com/"): "services/",
-   * "workflows/" or "triggers/", then ids and a secret of 20 or more chars of at least two of lower case, upper case and digits, so the
-   * documentation's {@code T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX} is not one.
+   * "workflows/" or "triggers/", then ids and a secret of 20 or more chars with at least two of lower case,
+   * upper case and digits, so the documentation's {@code T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX} is not one.
    */
   private static boolean slackWebhook(String s, int at) {
     int st = -1;
