@@ -23,7 +23,8 @@ import java.util.Set;
  *       0000 and the well-known fakes 123-45-6789 and 078-05-1120.
  *   <li>{@code IP_ADDRESS}: IPv4 with octets 0–255 and no leading zeros, not preceded by a version-like word
  *       ("v", "version", "release", "build", "section", …) and not part of a longer dotted number; loopback,
- *       0.x and multicast/broadcast (≥ 224) are not reported. IPv6 in full or {@code ::}-compressed form.
+ *       0.x, multicast/broadcast (≥ 224) and networks in CIDR notation ("10.0.0.0/8") are not reported. IPv6 in
+ *       full or {@code ::}-compressed form.
  *   <li>{@code SECRET}: provider key prefixes (OpenAI, Anthropic, AWS, GitHub, Slack, Google, Stripe), Slack
  *       webhook URLs, PEM private keys, JWTs, and high-entropy tokens of 32–128 chars that mix lower case, upper
  *       case and digits with Shannon entropy ≥ 4.0 bits/char. Plain hex (hashes, UUIDs, commit ids) is
@@ -839,6 +840,9 @@ public final class PiiScorer {
         if (Character.isLetterOrDigit(f) || f == '-' || f == '_'
             || (f == '.' && en + 1 < s.length() && isDigit(s.charAt(en + 1)))) {
           continue;
+        }
+        if (f == '/' && en + 1 < s.length() && isDigit(s.charAt(en + 1))) {
+          continue; // a network in CIDR notation ("172.16.0.0/12"), not a host's address
         }
       }
       if (precededByWord(s, st, VERSION_WORDS)) {

@@ -60,6 +60,7 @@ class PiiScorerTest {
         "SECRET|hooks.slack.com/workflows/T01ABCDEF/A02BCDEFG/123456789/abcdefghijklmnopqrstuvwxyz012",
         "IP_ADDRESS|Traffic from 10.0.0.1 to 10.0.0.2 was blocked",
         "IP_ADDRESS|Traffic from 192.168.1.20 was blocked",
+        "IP_ADDRESS|10.0.0.0/8 is private; the gateway is 10.0.0.1.",
       })
   void shouldFindPii(PiiType type, String text) {
     assertThat(scorer.scan(text)).contains(type);
@@ -120,6 +121,7 @@ class PiiScorerTest {
         "Version 10.2.14.3 fixes the crash; upgrade from 10.2.13.9.",
         "We migrated from 4.2.1.0 to 4.3.0.1 last week.",
         "Downgrade from 2.1.0.4 if it breaks.",
+        "The CIDR block 172.16.0.0/12 is reserved for private networks.",
         "Slack's example https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
         "Read https://api.slack.com/messaging/webhooks for how hooks.slack.com/services works.",
         "task-force-2024-planning-committee-members-list",
