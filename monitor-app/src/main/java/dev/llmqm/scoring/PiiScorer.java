@@ -971,6 +971,8 @@ public final class PiiScorer {
     return false;
   }
 
+  private static final String[] SLACK_HOOK_KINDS = {"services/", "workflows/", "triggers/"};
+
   /**
    * The path of a Slack incoming-webhook URL from {@code at} (after "hooks.slack.com/"): "services/",
    * "workflows/" or "triggers/", then ids and a secret of 20 or more chars with at least two of lower case,
@@ -978,7 +980,7 @@ public final class PiiScorer {
    */
   private static boolean slackWebhook(String s, int at) {
     int st = -1;
-    for (String kind : new String[] {"services/", "workflows/", "triggers/"}) {
+    for (String kind : SLACK_HOOK_KINDS) {
       if (s.startsWith(kind, at)) {
         st = at + kind.length();
       }
