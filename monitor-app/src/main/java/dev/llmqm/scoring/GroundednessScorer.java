@@ -94,7 +94,8 @@ public final class GroundednessScorer {
   }
 
   private Double scoreChunks(List<Token> promptTokens, List<Token> tokens, List<ChunkFeatures> chunks) {
-    Set<String> promptKeys = new HashSet<>();
+    // sized for the keys it can get (up to three per token, and the bigrams): growing it cost more than filling it
+    Set<String> promptKeys = new HashSet<>(Math.max(16, promptTokens.size() * 4));
     for (Token t : promptTokens) {
       if (t.content()) {
         addKeys(promptKeys, t);

@@ -32,11 +32,6 @@ public final class RelevanceScorer {
   static final double SHORT_ANSWER_CREDIT = 0.5;
   static final double REFUSAL_CAP = 0.1;
   private static final int PREFIX = 6;
-  private static final Set<String> GENERIC =
-      Set.of("explain", "describe", "tell", "write", "give", "show", "list", "provide", "help", "need",
-          "want", "know", "think", "make", "get", "use", "using", "please", "thank", "thanks", "hi", "hello",
-          "question", "answer", "brief", "briefly", "detail", "example", "way", "thing", "something", "kind",
-          "sort", "type", "summar", "summary", "summarize", "summarise", "say", "mean", "find", "does", "go");
 
   private final int maxFieldChars;
 
@@ -68,7 +63,7 @@ public final class RelevanceScorer {
     }
     Set<String> wanted = new HashSet<>();
     for (Token t : promptTokens) {
-      if (t.content() && !GENERIC.contains(t.lower()) && !GENERIC.contains(t.stem())) {
+      if (t.content() && !t.instruction()) {
         wanted.add(t.stem());
       }
     }

@@ -10,6 +10,8 @@ package dev.llmqm.scoring;
  * @param sentenceStart true when the token starts a sentence
  * @param stopword true for a function word (or a question word)
  * @param negation true for a negation or contrast marker ({@link Tokenizer#NEGATIONS})
+ * @param instruction true for a generic instruction word ({@link Tokenizer#INSTRUCTION_WORDS}), by its lower-case
+ *     form or its stem
  * @param sentence index of the sentence the token belongs to
  * @param prefixKey {@code "~"} plus the first six chars for words of seven or more chars, else {@code null}
  */
@@ -21,6 +23,7 @@ record Token(
     boolean sentenceStart,
     boolean stopword,
     boolean negation,
+    boolean instruction,
     int sentence,
     String prefixKey) {
 

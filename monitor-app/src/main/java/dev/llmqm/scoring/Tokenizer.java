@@ -33,8 +33,19 @@ final class Tokenizer {
           "only", "exactly", "n't", "didn't", "doesn't", "isn't", "wasn't", "weren't", "aren't", "don't",
           "won't", "can't", "couldn't", "wouldn't", "hasn't", "haven't", "hadn't");
 
+  /**
+   * Generic instruction verbs and filler of requests ("explain", "describe", "please", ...): relevance does not
+   * ask a response to repeat them. A word is one when its lower-case form or its stem is listed.
+   */
+  static final Set<String> INSTRUCTION_WORDS =
+      Set.of("explain", "describe", "tell", "write", "give", "show", "list", "provide", "help", "need",
+          "want", "know", "think", "make", "get", "use", "using", "please", "thank", "thanks", "hi", "hello",
+          "question", "answer", "brief", "briefly", "detail", "example", "way", "thing", "something", "kind",
+          "sort", "type", "summar", "summary", "summarize", "summarise", "say", "mean", "find", "does", "go");
+
   private static final int STOPWORD = 1;
   private static final int NEGATION = 2;
+  private static final int INSTRUCTION = 4;
 
   /** Both word lists in one map, so each token costs one lookup. */
   private static final java.util.Map<String, Integer> WORD_FLAGS = wordFlags();
@@ -46,6 +57,7 @@ final class Tokenizer {
     java.util.Map<String, Integer> m = new java.util.HashMap<>();
     STOPWORDS.forEach(w -> m.merge(w, STOPWORD, (a, b) -> a | b));
     NEGATIONS.forEach(w -> m.merge(w, NEGATION, (a, b) -> a | b));
+    INSTRUCTION_WORDS.forEach(w -> m.merge(w, INSTRUCTION, (a, b) -> a | b));
     return java.util.Map.copyOf(m);
   }
 
@@ -114,8 +126,8 @@ final class Tokenizer {
           }
         }
         Forms w = forms(b, len, h, allDigits && len > 0);
-        out.add(new Token(w.lower, w.stem, w.number, capital, atStart, w.stopword, w.negation, sentence,
-            w.prefixKey));
+        out.add(new Token(w.lower, w.stem, w.number, capital, atStart, w.stopword, w.negation, w.instruction,
+            sentence, w.prefixKey));
         atStart = false;
       } else {
         if ((c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') && !atStart) {
@@ -132,8 +144,8 @@ final class Tokenizer {
   }
 
   /** What a token's text alone determines: the same for every occurrence of the word. */
-  private record Forms(char[] chars, String lower, String stem, boolean number, boolean stopword,
-      boolean negation, String prefixKey) {}
+  private record Forms(char[] chars, int hash, String lower, String stem, boolean number, boolean stopword,
+      boolean negation, boolean instruction, String prefixKey) {}
 
   /** Letters and digits among the ASCII chars: one load per char instead of a call. */
   private static final boolean[] ASCII_WORD = new boolean[128];
@@ -157,7 +169,7 @@ final class Tokenizer {
   private static Forms forms(char[] b, int len, int h, boolean number) {
     int slot = h * 0x9E3779B9 >>> 32 - RECENT_BITS; // Fibonacci hashing onto the slots
     Forms f = RECENT[slot];
-    if (f != null && f.chars.length == len && java.util.Arrays.equals(f.chars, 0, len, b, 0, len)) {
+    if (f != null && f.hash == h && sameChars(f.chars, b, len)) {
       return f;
     }
     char[] chars = java.util.Arrays.copyOf(b, len);
@@ -171,10 +183,28 @@ final class Tokenizer {
       System.arraycopy(b, 0, key, 1, PREFIX);
       prefixKey = new String(key);
     }
-    f = new Forms(chars, lower, number ? lower : stem(lower), number, (fl & STOPWORD) != 0, (fl & NEGATION) != 0,
-        prefixKey);
+    String stem = number ? lower : stem(lower);
+    if (!number && stem != lower && stem.length() <= MAX_FLAGGED_LENGTH) {
+      Integer stemFlags = WORD_FLAGS.get(stem);
+      fl |= stemFlags == null ? 0 : stemFlags & INSTRUCTION; // only this flag is also read off the stem
+    }
+    f = new Forms(chars, h, lower, stem, number, (fl & STOPWORD) != 0, (fl & NEGATION) != 0,
+        (fl & INSTRUCTION) != 0, prefixKey);
     RECENT[slot] = f;
     return f;
+  }
+
+  /** True when {@code word} is {@code b[0, len)}: tokens are short, so a plain loop beats a vectorised compare. */
+  private static boolean sameChars(char[] word, char[] b, int len) {
+    if (word.length != len) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      if (word[k] != b[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSentenceDot(String s, int i, List<Token> out) {
