@@ -25,7 +25,8 @@ import java.util.Set;
  *
  * Content tokens that only restate the prompt count half. Names and numbers weigh double in the share. A
  * response without content tokens scores 1 (nothing to contradict). Context features are cached per chunk by a
- * 64-bit content hash in a bounded LRU, so repeated chunks (common in RAG) are tokenised once. Thread-safe.
+ * keyed 64-bit content hash ({@link Text#contentHash}) in a bounded LRU, so repeated chunks (common in RAG) are
+ * tokenised once. Thread-safe.
  */
 public final class GroundednessScorer {
 
@@ -216,7 +217,7 @@ public final class GroundednessScorer {
   }
 
   ChunkFeatures features(String chunk) {
-    long h = hash64(chunk);
+    long h = Text.contentHash(chunk);
     synchronized (cache) {
       ChunkFeatures f = cache.get(h);
       if (f != null && f.length == chunk.length()) {
@@ -241,15 +242,5 @@ public final class GroundednessScorer {
     synchronized (cache) {
       return cache.size();
     }
-  }
-
-  /** FNV-1a over UTF-16 code units, 64-bit. */
-  static long hash64(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    return h;
   }
 }

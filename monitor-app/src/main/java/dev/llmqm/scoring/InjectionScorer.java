@@ -630,8 +630,9 @@ public final class InjectionScorer {
   }
 
   /**
-   * Retrieved chunks repeat across events (the same knowledge-base passages), so their scores are
-   * cached by a 64-bit hash of the chunk text; the cache is bounded and simply cleared when full.
+   * Retrieved chunks repeat across events (the same knowledge-base passages), so their scores are cached by a
+   * keyed 64-bit hash of the chunk text ({@link Text#contentHash}); the cache is bounded and simply cleared when
+   * full.
    */
   private final java.util.concurrent.ConcurrentHashMap<Long, Double> chunkScores = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -643,7 +644,7 @@ public final class InjectionScorer {
   }
 
   private double contextScore(String chunk) {
-    long key = GroundednessScorer.hash64(chunk) ^ ((long) chunk.length() << 48);
+    long key = Text.contentHash(chunk) ^ ((long) chunk.length() << 48);
     Double cached = chunkScores.get(key);
     if (cached != null) {
       return cached;
