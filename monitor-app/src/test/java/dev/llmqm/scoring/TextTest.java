@@ -52,4 +52,23 @@ class TextTest {
         .hasMessageContaining("maxAnalysedChars");
     assertThatThrownBy(() -> new ScoringConfig(1024, 0, Set.of())).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void contentHashShouldTellApartTextsThatDifferInOneChar() {
+    String base = "Single sign-on with SAML is available on the Business and Enterprise plans. ".repeat(7);
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    seen.add(Text.contentHash(base));
+    // every position (the four-char steps and the tail), every bit of a UTF-16 char, and lengths one apart
+    for (int i = 0; i < base.length(); i++) {
+      for (int bit = 0; bit < 16; bit++) {
+        char[] c = base.toCharArray();
+        c[i] ^= (char) (1 << bit);
+        assertThat(seen.add(Text.contentHash(new String(c)))).as("position %d bit %d", i, bit).isTrue();
+      }
+    }
+    for (int len = 0; len < base.length(); len++) {
+      assertThat(seen.add(Text.contentHash(base.substring(0, len)))).as("prefix %d", len).isTrue();
+    }
+    assertThat(Text.contentHash(new String(base.toCharArray()))).isEqualTo(Text.contentHash(base));
+  }
 }
