@@ -207,14 +207,14 @@ public final class InjectionScorer {
           rule(Family.JAILBREAK, 0.7, new String[] {"jailbr"}, "\\bjailbr(?:oken|eak mode|eaked)\\b"),
           rule(Family.JAILBREAK, 0.35, new String[] {"jailbreak"}, "\\bjailbreak"),
           rule(Family.JAILBREAK, 0.45, new String[] {"without"},
-              "\\bwithout (?:any |all |your |the )?(?:\\S+ (?:or |and )?)?(?:restrictions|filters|filtering|limitations|"
-                  + "censorship|rules|guidelines|boundaries|limits|guardrails|ethic(?:s|al guidelines|al"
+              "\\bwithout (?:any |all |your |the )?(?:\\S+ (?:or |and )?)?(?:restrictions|filters|filtering"
+                  + "|limitations|censorship|rules|guidelines|boundaries|limits|guardrails|ethic(?:s|al guidelines|al"
                   + " constraints|al considerations)|moral(?:s|ity| constraints)|safety (?:guidelines"
                   + "|filters|measures)|content polic(?:y|ies)|refusals?|warnings)\\b"),
           rule(Family.JAILBREAK, 0.6, new String[] {"unfiltered", "uncensored", "unrestricted", "unbound", "unchained", "amoral", "unethical", "evil", "unaligned", "rogue", "limitless"},
               "\\b(?:unfiltered|uncensored|unrestricted|unbound|unchained|amoral|unethical|evil|unaligned"
-                  + "|rogue|limitless) (?:(?:trusted|loyal) )?(?:ai|assistant|chatbot|model|version|mode|persona|character"
-                  + "|gpt|llm|alter ego|twin|bot|entity|confidant)\\b"),
+                  + "|rogue|limitless) (?:(?:trusted|loyal) )?(?:ai|assistant|chatbot|model|version|mode|persona"
+                  + "|character|gpt|llm|alter ego|twin|bot|entity|confidant)\\b"),
           rule(Family.JAILBREAK, 0.75, new String[] {"pretend", "act", "behave", "roleplay", "role-play", "imagine", "respond", "answer", "reply", "write", "talk", "speak", "output", "simulate", "you are",
                   "you're"},
               "\\b(?:pretend|act|behave|roleplay|role-play|imagine|respond|answer|reply|write|talk|speak|output"
@@ -450,9 +450,10 @@ public final class InjectionScorer {
           rule(Family.EXTRACTION, 0.8, new String[] {"output", "print", "show", "reveal", "repeat", "display", "dump",
                   "give me", "tell me", "write out", "recite", "share", "leak", "disclose"},
               "(?:output|print|show|reveal|repeat|display|dump|give me|tell me|write out|recite|share|leak|disclose)"
-                  + "(?: me| us)?(?: all(?: of)?| the (?:full|whole|complete))? your (?:initiali[sz]ation|initial prompt"
-                  + "|init prompt|pre-?prompt|startup (?:prompt|instructions|message)|start-up (?:prompt|instructions"
-                  + "|message)|boot(?:strap)? (?:prompt|instructions)|hidden (?:prompt|instructions)|secret (?:prompt"
+                  + "(?: me| us)?(?: all(?: of)?| the (?:full|whole|complete))? your (?:initiali[sz]ation"
+                  + "|initial prompt|init prompt|pre-?prompt|startup (?:prompt|instructions|message)"
+                  + "|start-up (?:prompt|instructions|message)|boot(?:strap)? (?:prompt|instructions)"
+                  + "|hidden (?:prompt|instructions)|secret (?:prompt"
                   + "|instructions)|original (?:prompt|instructions)|system instructions)(?:[.!?;:,]|$| (?:in full"
                   + "|verbatim|exactly|in a code block|now|please|word for word|to me|here)\\b)")
               .requires("your init", "your pre", "your startup", "your start-up", "your boot", "your hidden",
@@ -469,7 +470,8 @@ public final class InjectionScorer {
           rule(Family.JAILBREAK, 0.4, new String[] {"you are now in", "you're now in", "you are now operating in",
                   "you're now operating in"},
               "\\b(?:you are|you're) now (?:operating )?in (?:maintenance|debug|debugging|diagnostic|diagnostics|god"
-                  + "|admin|administrator|root|sudo|unrestricted|unfiltered|uncensored|test|testing|developer|dev) mode\\b"));
+                  + "|admin|administrator|root|sudo|unrestricted|unfiltered|uncensored|test|testing|developer|dev)"
+                  + " mode\\b"));
 
 
   /** The distinct guard literals of the rules ({@link Rule#requires}), and per rule the numbers of its own. */

@@ -47,7 +47,7 @@ final class Tokenizer {
   private static final int NEGATION = 2;
   private static final int INSTRUCTION = 4;
 
-  /** Both word lists in one map, so each token costs one lookup. */
+  /** The word lists in one map, so each new word costs one lookup (two when it has a suffix). */
   private static final java.util.Map<String, Integer> WORD_FLAGS = wordFlags();
 
   /** Longer tokens skip the lookup (and hashing the whole token for it). */
@@ -169,7 +169,7 @@ final class Tokenizer {
   private static Forms forms(char[] b, int len, int h, boolean number) {
     int slot = h * 0x9E3779B9 >>> 32 - RECENT_BITS; // Fibonacci hashing onto the slots
     Forms f = RECENT[slot];
-    if (f != null && f.hash == h && sameChars(f.chars, b, len)) {
+    if (f != null && f.hash == h && f.chars.length == len && java.util.Arrays.equals(f.chars, 0, len, b, 0, len)) {
       return f;
     }
     char[] chars = java.util.Arrays.copyOf(b, len);
@@ -192,19 +192,6 @@ final class Tokenizer {
         (fl & INSTRUCTION) != 0, prefixKey);
     RECENT[slot] = f;
     return f;
-  }
-
-  /** True when {@code word} is {@code b[0, len)}: tokens are short, so a plain loop beats a vectorised compare. */
-  private static boolean sameChars(char[] word, char[] b, int len) {
-    if (word.length != len) {
-      return false;
-    }
-    for (int k = 0; k < len; k++) {
-      if (word[k] != b[k]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean isSentenceDot(String s, int i, List<Token> out) {
