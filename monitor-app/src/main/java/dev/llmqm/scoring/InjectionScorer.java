@@ -156,12 +156,18 @@ public final class InjectionScorer {
               "\\b(?:reveal|print|show|display|output|repeat|recite|dump|leak|expose|disclose|share|tell|give"
                   + "|write|spell|paste|copy|return|translate|summari[sz]e|read|list|provide|send|type"
                   + "|(?:respond|reply|answer)(?: only)? with)\\b"
-                  + W + "{0,4}? (?:your|the|its|this (?:ai|bot|assistant|model|chatbot)'?s?) (?:\\S+ ){0,2}?"
-                  + "(?:system (?:prompt|message|instructions)|(?:initial|original|hidden|secret|internal"
-                  + "|confidential|developer|first|full|exact|complete|entire|underlying|custom|pre-?set)"
-                  + " (?:prompt|instructions|rules|message|directives|configuration|guidelines)"
-                  + "|pre-?prompt|meta-?prompt|instructions (?:you were|you have been|you've been) given"
-                  + "|prompt above|instructions above)\\b")
+                  + W + "{0,4}? (?:(?:your|the|its|this (?:ai|bot|assistant|model|chatbot)'?s?) (?:\\S+ ){0,2}?"
+                  + "(?:system (?:prompt|message|instructions)|(?:initial|hidden|secret|confidential|underlying"
+                  + "|custom|pre-?set) (?:prompt|instructions|directives)|(?:secret|confidential) (?:rules|message"
+                  + "|configuration|guidelines)|pre-?prompt|meta-?prompt|instructions (?:you were|you have been|you've been) given"
+                  + "|prompt above|instructions above)\\b"
+                  // words that as often name a recipe's or a game's ("the complete rules of Monopoly", "your
+                  // original instructions for the bread"): the model's own only, as the whole request
+                  + "|(?:your|its|this (?:ai|bot|assistant|model|chatbot)'?s?) (?:\\S+ ){0,2}?(?:(?:initial|original"
+                  + "|hidden|secret|internal|confidential|developer|first|full|exact|complete|entire|underlying"
+                  + "|custom|pre-?set) (?:prompt|instructions|rules|message|directives|configuration|guidelines)"
+                  + "|(?:internal|developer) (?:prompt|instructions|directives))(?:[.!?;:,]|$| (?:verbatim|exactly"
+                  + "|in full|word for word|now|please|to me|here|above|you were given|you have been given)\\b))")
               .requires("prompt", "instruction", "rules", "message", "directive", "configuration", "guideline"),
           rule(Family.EXTRACTION, 0.8, new String[] {"what"},
               "what(?:'s| is| are| was| were| does| did)\\b" + W + "{0,2}? your (?:\\S+ )?(?:system prompt|system"
