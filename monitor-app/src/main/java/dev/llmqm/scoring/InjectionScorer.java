@@ -36,11 +36,18 @@ public final class InjectionScorer {
 
   /**
    * One phrase rule. {@code requires}, when non-null, lists literals of which at least one must occur somewhere
-   * in the text before the pattern runs: a cheap guard for rules whose triggers are common words.
+   * in the text before the pattern runs: a cheap guard for rules whose triggers are common words. {@code
+   * clauseStart} rules match only where a clause starts ({@link #clauseStartAt}).
    */
-  private record Rule(Family family, double weight, String[] triggers, Pattern pattern, String[] requires) {
+  private record Rule(Family family, double weight, String[] triggers, Pattern pattern, String[] requires,
+      boolean clauseStart) {
     Rule requires(String... literals) {
-      return new Rule(family, weight, triggers, pattern, literals);
+      return new Rule(family, weight, triggers, pattern, literals, clauseStart);
+    }
+
+    /** This rule, matching only at the start of the text or of a clause. */
+    Rule atClauseStart() {
+      return new Rule(family, weight, triggers, pattern, requires, true);
     }
   }
 
@@ -88,10 +95,17 @@ public final class InjectionScorer {
               "\\b(?:ignore|disregard|forget)\\b (?:about )?(?:all |literally )?(?:everything|anything|all that"
                   + "|what(?:ever)?)" + W + "{0,4}? (?:above|before|previously|earlier|so far|you were told"
                   + "|you've been told|you have been told|i said|i told you|you know|you were given)"),
-          rule(Family.OVERRIDE, 0.6, new String[] {"your ", "new ", "updated ", "real ", "actual ", "revised ", "true "},
-              "(?:your )?(?:new|updated|real|actual|revised|true) (?:instructions?|directives?|task|orders"
+          rule(Family.OVERRIDE, 0.6, new String[] {"your "},
+              "your (?:new|updated|real|actual|revised|true) (?:instructions?|directives?|task|orders"
                   + "|objective|mission|role|system prompt|rules)(?: are| is)?\\s?:")
               .requires("instruction", "directive", "task", "orders", "objective", "mission", "role", "prompt", "rules"),
+          // the same without "your" where a clause starts ("STOP. New task: ..."), not after a word ("my boss gave
+          // me new instructions: finish the report")
+          rule(Family.OVERRIDE, 0.6, new String[] {"new ", "updated ", "real ", "actual ", "revised ", "true "},
+              "(?:new|updated|real|actual|revised|true) (?:instructions?|directives?|task|orders"
+                  + "|objective|mission|role|system prompt|rules)(?: are| is)?\\s?:")
+              .requires("instruction", "directive", "task", "orders", "objective", "mission", "role", "prompt", "rules")
+              .atClauseStart(),
           rule(Family.OVERRIDE, 0.6, new String[] {"new ", "real ", "actual ", "true "},
               "(?:new|real|actual|true) (?:instructions?|task|objective|goal|mission|role|purpose) (?:is|are)"
                   + " (?:to|now)\\b")
@@ -974,6 +988,9 @@ public final class InjectionScorer {
    * cannot match and is rejected without running the regex.
    */
   private static int match(View v, int r, int i, int end) {
+    if (RULES.get(r).clauseStart && !clauseStartAt(v.text, i)) {
+      return -1; // before the failure cache: the same chars may start a clause elsewhere
+    }
     for (int set = LITERAL_BASE[r]; set < LITERAL_BASE[r + 1]; set++) {
       if (!v.literals().occursIn(set, v.text, i, end)) {
         return -1;
@@ -988,6 +1005,20 @@ public final class InjectionScorer {
     }
     v.failed(r, i, end);
     return -1;
+  }
+
+  /**
+   * Whether a clause starts at {@code i} of the folded text {@code t}: at its start, or after (a space and) an end
+   * of sentence, a colon, a quote, a bracket or a markup char ("STOP. New task:", "[SYSTEM] New instructions:");
+   * not after a word ("my boss gave me new instructions: ..."). Folding made line breaks spaces, so a line that
+   * follows a word without punctuation does not start one.
+   */
+  private static boolean clauseStartAt(char[] t, int i) {
+    int k = i - 1;
+    if (k >= 0 && t[k] == ' ') {
+      k--;
+    }
+    return k < 0 || ".!?:;#*>-|)]}([{\"'`\u201c\u201d".indexOf(t[k]) >= 0;
   }
 
   private static final char[][] THIRD_PERSON = {"its".toCharArray(), "his".toCharArray(), "her".toCharArray(),
@@ -1979,6 +2010,6 @@ public final class InjectionScorer {
    */
   private static Rule rule(Family family, double weight, String[] triggers, String regex) {
     String body = regex.startsWith("\\b") ? regex.substring(2) : regex;
-    return new Rule(family, weight, triggers, Pattern.compile("^(?:" + body + ")"), null);
+    return new Rule(family, weight, triggers, Pattern.compile("^(?:" + body + ")"), null, false);
   }
 }
