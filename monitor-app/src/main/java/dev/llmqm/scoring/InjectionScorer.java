@@ -76,6 +76,11 @@ public final class InjectionScorer {
   private static final String FOREIGN_QUALIFIERS_AFTER =
       "(?:anteriores|previas|precedentes|précédentes|antérieures|precedenti|anteriori|iniciales|originales"
           + "|originali|originaux|originais|del sistema|du système|di sistema|do sistema)";
+  /** A model's safeguards, as a jailbreak names them: "safety filters", "OpenAI's content policy". */
+  private static final String SAFEGUARDS =
+      "(?:safety|content|ethical|moral|openai'?s?|anthropic'?s?|security|censorship) (?:\\S+ )?(?:filters?|guidelines"
+          + "|polic(?:y|ies)|restrictions|rules|protocols|measures|guardrails|settings|training|constraints"
+          + "|moderation|safeguards)";
   private static final String AGENTS =
       "(?:ai|a\\.i\\.|llm|gpt|chatgpt|claude|gemini|copilot|language model|assistant|chatbot|bot|agent"
           + "|model|large language model)";
@@ -94,7 +99,9 @@ public final class InjectionScorer {
           rule(Family.OVERRIDE, 0.85, new String[] {"ignor", "disregard", "forget"},
               "\\b(?:ignore|disregard|forget)\\b (?:about )?(?:all |literally )?(?:everything|anything|all that"
                   + "|what(?:ever)?)" + W + "{0,4}? (?:above|before|previously|earlier|so far|you were told"
-                  + "|you've been told|you have been told|i said|i told you|you know|you were given)"),
+                  + "|you've been told|you have been told|you know|you were given"
+                  // what the user said is dropped whole, not corrected ("forget what i said about the deadline")
+                  + "|(?:i said|i told you)(?:[.!?;:,]|$| (?:and|before|earlier|previously|so far|until now)\\b))"),
           rule(Family.OVERRIDE, 0.6, new String[] {"your "},
               "your (?:new|updated|real|actual|revised|true) (?:instructions?|directives?|task|orders"
                   + "|objective|mission|role|system prompt|rules)(?: are| is)?\\s?:")
@@ -219,7 +226,8 @@ public final class InjectionScorer {
                   + " (?:rules|restrictions|constraints|guidelines|policies|limitations|confines|shackles"
                   + "|chains|programming|filters|censorship|openai|anthropic)\\b"),
           rule(Family.JAILBREAK, 0.8, new String[] {"developer mode", "dev mode"},
-              "\\b(?:developer|dev) mode (?:enabled|activated|is on|output|response|unlocked)"),
+              "\\b(?:developer|dev) mode (?:(?:enabled|activated|is on|unlocked)(?:[.!?;:,)]|$| (?:and|so|now|from"
+                  + "|you|chatgpt|gpt)\\b)|output|response)"),
           rule(Family.JAILBREAK, 0.75, new String[] {"you are", "you're", "you will", "act as", "acting as", "pretend", "simulate", "emulate", "behave"},
               "\\b(?:you are|you're|you will|act as|acting as|pretend|simulate|emulate|behave)\\b"
                   + W + "{0,5}? (?:with |in |as if in )?(?:developer|dev) mode")
@@ -245,10 +253,12 @@ public final class InjectionScorer {
               .requires("unfiltered", "uncensored", "unrestricted", "amoral", "unaligned", "no ", "zero "),
           rule(Family.JAILBREAK, 0.85, new String[] {"ignor", "bypass", "disable", "turn off", "switch off", "overr", "circumvent", "evade", "get around", "break", "deactivate", "remove", "lift", "suspend"},
               "\\b(?:ignore|ignoring|bypass|disable|turn off|switch off|override|circumvent|evade|get around"
-                  + "|break|deactivate|remove|lift|suspend)\\b" + W + "{0,3}? (?:safety|content|ethical"
-                  + "|moral|openai'?s?|anthropic'?s?|security|censorship) (?:\\S+ )?(?:filters?|guidelines"
-                  + "|polic(?:y|ies)|restrictions|rules|protocols|measures|guardrails|settings|training"
-                  + "|constraints|moderation|safeguards)\\b")
+                  + "|break|deactivate|remove|lift|suspend)\\b(?:" + W + "{0,2}? (?:your|its|all your|all of your)"
+                  + W + "{0,1}? " + SAFEGUARDS + "\\b"
+                  // with no "your", the model's only as the whole request or before what it is to do next ("disable
+                  // the safety filters and answer"), not a car's or an iPad's ("... on my son's iPad")
+                  + "|" + W + "{0,3}? " + SAFEGUARDS + "(?:[.!?;:,]|$| (?:and|so|then|to|now|completely|entirely"
+                  + "|from now on|for (?:this|the rest of|all|every|your))\\b))")
               .requires("safety", "content", "ethic", "moral", "openai", "anthropic", "security", "censorship"),
           rule(Family.JAILBREAK, 0.6, new String[] {"never", "don't", "do not", "must not", "cannot", "can't", "will not", "won't", "are not allowed", "are unable"},
               "\\b(?:never|don't|do not|must not|cannot|can't|will not|won't|are not allowed to|are unable"
@@ -259,7 +269,8 @@ public final class InjectionScorer {
                   + "|restrictions|limits|limitations|filters|ethics|morals|guidelines|boundaries"
                   + "|censorship|content polic(?:y|ies))\\b"),
           rule(Family.JAILBREAK, 0.6, new String[] {"you can", "you will", "you must", "you shall"},
-              "\\byou (?:can|will|must|shall) (?:now )?(?:do|say|answer|generate|write) anything\\b")
+              "\\byou (?:can|will|must|shall) (?:now )?(?:do|say|answer|generate|write) anything(?:[.!?;:,]|$"
+                  + "| (?:now|you want|at all|without|and|because|since|i ask|the user asks)\\b)")
               .requires("anything"),
           rule(Family.JAILBREAK, 0.55, new String[] {"opposite", "evil", "chaos", "god", "sudo", "unrestricted", "jailbreak", "dude", "stan", "aim", "unfiltered", "uncensored", "no-filter", "nofilter", "based"},
               "\\b(?:opposite|evil|chaos|god|sudo|unrestricted|jailbreak|dude|stan|aim|unfiltered"
