@@ -321,8 +321,12 @@ public final class InjectionScorer {
           rule(Family.INDIRECT, 0.6, new String[] {"!["},
               "!\\[[^\\]]{0,60}\\]\\(https?://[^ )]{0,200}[?&][a-z_]{1,20}="),
           rule(Family.INDIRECT, 0.55, new String[] {"send", "forward", "post", "upload", "exfiltrat", "email", "transmit", "leak"},
-              "\\b(?:send|forward|post|upload|exfiltrate|email|transmit|leak)\\b" + W + "{0,6}?"
-                  + " (?:to|at) (?:https?://|\\S+@\\S+\\.)")
+              // what is sent is the conversation or a secret, not "the signed form" of an HR page
+              "\\b(?:send|forward|post|upload|exfiltrate|email|transmit|leak)\\b(?: \\S+){0,3}? (?:conversations?|chats?"
+                  + "|chat history|history|messages|context|credentials|passwords?|api keys?|keys|tokens?|secrets|cookies"
+                  + "|(?:system )?prompt|transcripts?|(?:personal|private|user'?s?|customer'?s?) (?:data|information"
+                  + "|details)|e-?mails|inbox|everything|all of it)\\b" + W + "{0,4}? (?:to|at) (?:https?://"
+                  + "|\\S+@\\S+\\.)")
               .requires("http", "@"),
           rule(Family.INDIRECT, 0.45, new String[] {"instead"},
               "\\binstead,? (?:say|respond|reply|tell (?:the user|them)|output|write|answer|recommend)\\b"),
@@ -701,7 +705,7 @@ public final class InjectionScorer {
     View unleeted = f.anyChange() ? new View(f) : null;
     phrases(plain, unleeted, f);
     double keep = plain.keep(retrieved);
-    if (startsWith(f.text, f.length, "system:") || startsWith(f.text, f.length, "system :")) {
+    if (fakeSystemTurn(f.text, f.length)) {
       keep *= 0.5; // a fake "system:" turn at the very start
     }
     if (unleeted != null) {
@@ -709,6 +713,33 @@ public final class InjectionScorer {
     }
     keep *= 1 - encodedBlobs(raw, f, retrieved);
     return Text.clamp01(1 - keep);
+  }
+
+  /**
+   * Words of which a fake "system:" turn has one soon after it (an order to the model, its rules or its user), and
+   * a system description ("System: Ubuntu 22.04 LTS, 16 GB RAM") none.
+   */
+  private static final String[] SYSTEM_TURN_WORDS = {"you", "instruction", "assistant", "ignore", "disregard",
+      "forget", "prompt", "rules", "reveal", "respond", "reply", "answer", "mode", "override", "admin", "user",
+      "model", "from now on", "must", "never", "always", "polic", "allow", "new ", "continue", "enable", "disable",
+      "unlock", "restrict", "filter", "safety"};
+
+  /** Chars after "system:" that {@link #SYSTEM_TURN_WORDS} are looked for in. */
+  private static final int SYSTEM_TURN_REACH = 80;
+
+  /** Whether the folded text opens with "system:" (or "system :") and a word of an order soon after it. */
+  private static boolean fakeSystemTurn(char[] t, int n) {
+    int at = startsWith(t, n, "system:") ? 7 : startsWith(t, n, "system :") ? 8 : -1;
+    if (at < 0) {
+      return false;
+    }
+    String next = new String(t, at, Math.min(n, at + SYSTEM_TURN_REACH) - at);
+    for (String word : SYSTEM_TURN_WORDS) {
+      if (next.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
