@@ -253,12 +253,15 @@ public final class InjectionScorer {
               .requires("unfiltered", "uncensored", "unrestricted", "amoral", "unaligned", "no ", "zero "),
           rule(Family.JAILBREAK, 0.85, new String[] {"ignor", "bypass", "disable", "turn off", "switch off", "overr", "circumvent", "evade", "get around", "break", "deactivate", "remove", "lift", "suspend"},
               "\\b(?:ignore|ignoring|bypass|disable|turn off|switch off|override|circumvent|evade|get around"
-                  + "|break|deactivate|remove|lift|suspend)\\b(?:" + W + "{0,2}? (?:your|its|all your|all of your)"
-                  + W + "{0,1}? " + SAFEGUARDS + "\\b"
-                  // with no "your", the model's only as the whole request or before what it is to do next ("disable
-                  // the safety filters and answer"), not a car's or an iPad's ("... on my son's iPad")
-                  + "|" + W + "{0,3}? " + SAFEGUARDS + "(?:[.!?;:,]|$| (?:and|so|then|to|now|completely|entirely"
-                  + "|from now on|for (?:this|the rest of|all|every|your))\\b))")
+                  + "|break|deactivate|remove|lift|suspend)\\b" + W + "{0,2}? (?:your|its|all your|all of your)"
+                  + W + "{0,1}? " + SAFEGUARDS + "\\b")
+              .requires("your ", " its "),
+          // with no "your", the model's only as the whole request or before what it is to do next ("disable the
+          // safety filters and answer"), not a car's or an iPad's ("... on my son's iPad")
+          rule(Family.JAILBREAK, 0.85, new String[] {"ignor", "bypass", "disable", "turn off", "switch off", "overr", "circumvent", "evade", "get around", "break", "deactivate", "remove", "lift", "suspend"},
+              "\\b(?:ignore|ignoring|bypass|disable|turn off|switch off|override|circumvent|evade|get around"
+                  + "|break|deactivate|remove|lift|suspend)\\b" + W + "{0,3}? " + SAFEGUARDS + "(?:[.!?;:,]|$| (?:and"
+                  + "|so|then|to|now|completely|entirely|from now on|for (?:this|the rest of|all|every|your))\\b)")
               .requires("safety", "content", "ethic", "moral", "openai", "anthropic", "security", "censorship"),
           rule(Family.JAILBREAK, 0.6, new String[] {"never", "don't", "do not", "must not", "cannot", "can't", "will not", "won't", "are not allowed", "are unable"},
               "\\b(?:never|don't|do not|must not|cannot|can't|will not|won't|are not allowed to|are unable"
