@@ -180,8 +180,8 @@ public final class InjectionScorer {
                   + W + "{0,4}? (?:(?:your|the|its|this (?:ai|bot|assistant|model|chatbot)'?s?) (?:\\S+ ){0,2}?"
                   + "(?:system (?:prompt|message|instructions)|(?:initial|hidden|secret|confidential|underlying"
                   + "|custom|pre-?set) (?:prompt|instructions|directives)|(?:secret|confidential) (?:rules|message"
-                  + "|configuration|guidelines)|pre-?prompt|meta-?prompt|instructions (?:you were|you have been|you've been) given"
-                  + "|prompt above|instructions above)\\b"
+                  + "|configuration|guidelines)|pre-?prompt|meta-?prompt"
+                  + "|instructions (?:you were|you have been|you've been) given|prompt above|instructions above)\\b"
                   // words that as often name a recipe's or a game's ("the complete rules of Monopoly", "your
                   // original instructions for the bread"): the model's own only, as the whole request
                   + "|(?:your|its|this (?:ai|bot|assistant|model|chatbot)'?s?) (?:\\S+ ){0,2}?(?:(?:initial|original"
@@ -325,11 +325,11 @@ public final class InjectionScorer {
               "!\\[[^\\]]{0,60}\\]\\(https?://[^ )]{0,200}[?&][a-z_]{1,20}="),
           rule(Family.INDIRECT, 0.55, new String[] {"send", "forward", "post", "upload", "exfiltrat", "email", "transmit", "leak"},
               // what is sent is the conversation or a secret, not "the signed form" of an HR page
-              "\\b(?:send|forward|post|upload|exfiltrate|email|transmit|leak)\\b(?: \\S+){0,3}? (?:conversations?|chats?"
-                  + "|chat history|history|messages|context|credentials|passwords?|api keys?|keys|tokens?|secrets|cookies"
-                  + "|(?:system )?prompt|transcripts?|(?:personal|private|user'?s?|customer'?s?) (?:data|information"
-                  + "|details)|e-?mails|inbox|everything|all of it)\\b" + W + "{0,4}? (?:to|at) (?:https?://"
-                  + "|\\S+@\\S+\\.)")
+              "\\b(?:send|forward|post|upload|exfiltrate|email|transmit|leak)\\b(?: \\S+){0,3}?"
+                  + " (?:conversations?|chats?|chat history|history|messages|context|credentials|passwords?|api keys?"
+                  + "|keys|tokens?|secrets|cookies|(?:system )?prompt|transcripts?"
+                  + "|(?:personal|private|user'?s?|customer'?s?) (?:data|information|details)|e-?mails|inbox|everything"
+                  + "|all of it)\\b" + W + "{0,4}? (?:to|at) (?:https?://|\\S+@\\S+\\.)")
               .requires("http", "@"),
           rule(Family.INDIRECT, 0.45, new String[] {"instead"},
               "\\binstead,? (?:say|respond|reply|tell (?:the user|them)|output|write|answer|recommend)\\b"),
