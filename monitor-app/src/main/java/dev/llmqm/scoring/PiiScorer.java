@@ -48,14 +48,15 @@ public final class PiiScorer {
       Pattern.compile("(?:\\+?1[ .\\-]?)?(?:\\(\\d{3}\\)|\\d{3})[ .\\-]?\\d{3}[ .\\-]\\d{4}");
   private static final Pattern GB = Pattern.compile("\\(?0\\d{2,4}\\)?[ \\-]?\\d{3,4}[ \\-]?\\d{3,4}");
   private static final Pattern INTL =
-      Pattern.compile("\\+\\d{1,3}(?:[ .\\-]?\\(?\\d{1,5}\\)?){1,6}");
+      Pattern.compile("\\+\\d{1,3}(?:[ .\\-]?\\(?\\d{1,10}\\)?){1,6}");
   private static final Pattern CARD = Pattern.compile("\\d(?:[ \\-]?\\d){12,22}");
   private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,34}");
   private static final Pattern SSN = Pattern.compile("\\d{3}([ \\-])\\d{2}[ \\-]\\d{4}");
   private static final Pattern BARE_SSN = Pattern.compile("\\d{9}");
   private static final Pattern SECRET_ASSIGNMENT =
       Pattern.compile(
-          "(?i)(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|client[_-]?secret"
+          "(?i)(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|api[_-]?token"
+              + "|refresh[_-]?token|session[_-]?token|bot[_-]?token|client[_-]?secret"
               + "|secret[_-]?access[_-]?key|private[_-]?key|bearer)[\"']?\\s{0,3}[:=]\\s{0,3}[\"']?"
               + "([^\\s\"'<>,;]{8,128})");
   /** {@link #SECRET_ASSIGNMENT} anchored: run at a key hint, it fails within a few chars when none follows. */
@@ -88,7 +89,8 @@ public final class PiiScorer {
   /** Lower-case keys looked for, in any case, before {@link #SECRET_ASSIGNMENT}. */
   private static final String[] ASSIGNMENT_HINTS = {
     "password", "passwd", "pwd", "secret", "api_key", "api-key", "apikey", "access_token", "access-token",
-    "auth_token", "auth-token", "private_key", "bearer"
+    "auth_token", "auth-token", "api_token", "api-token", "apitoken", "refresh_token", "refresh-token",
+    "session_token", "session-token", "bot_token", "bot-token", "private_key", "bearer"
   };
 
   private static final String[] LABEL_WORDS = {
@@ -515,7 +517,13 @@ public final class PiiScorer {
     if (plus >= 0 && plus < b) {
       Win m = new Win(budget, INTL, s, a, b);
       while (m.find()) {
-        if (isolated(s, m.start(), m.end()) && validInternational(m.group())) {
+        String g = m.group();
+        int end = m.end();
+        if (g.endsWith(")") && g.indexOf('(') < 0) {
+          g = g.substring(0, g.length() - 1); // "(+49 151 23456789)": the bracket closes the text's, not the number's
+          end--;
+        }
+        if (isolated(s, m.start(), end) && validInternational(g)) {
           return true;
         }
       }
@@ -565,7 +573,11 @@ public final class PiiScorer {
     return validNanp(d);
   }
 
-  /** NANP: NXX-NXX-XXXX, area code not N11 and not N9X, exchange not N11, not 555-01XX (fiction). */
+  /**
+   * NANP: NXX-XXX-XXXX, area code not N11 and not N9X, exchange not N11. Exchanges that no carrier holds (0XX,
+   * 1XX) and the 555-01XX numbers kept for fiction still count: they are what a model invents when it makes up a
+   * contact number, and a number in that shape is what a reader takes for one.
+   */
   static boolean validNanp(String d) {
     if (d.length() != 10) {
       return false;
@@ -573,17 +585,13 @@ public final class PiiScorer {
     char a0 = d.charAt(0);
     char a1 = d.charAt(1);
     char a2 = d.charAt(2);
-    char e0 = d.charAt(3);
-    if (a0 < '2' || e0 < '2') {
+    if (a0 < '2') {
       return false;
     }
     if (a1 == '1' && a2 == '1' || a1 == '9') {
       return false;
     }
     if (d.charAt(4) == '1' && d.charAt(5) == '1') {
-      return false;
-    }
-    if (d.startsWith("555", 3) && d.startsWith("01", 6)) {
       return false;
     }
     return !allSame(d);
