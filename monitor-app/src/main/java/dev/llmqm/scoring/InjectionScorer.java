@@ -420,7 +420,8 @@ public final class InjectionScorer {
                   + "|legal)"
                   + " (?:or |and |& )?)+(?:guidelines|rules|restrictions|limits|limitations|filters|boundaries"
                   + "|constraints|principles|polic(?:y|ies))\\b")
-              .requires("ethical", "moral", "content", "safety", "legal"),
+              .requires("has no", "have no", "with no", "without any", "free of", "not bound by", "ignores all",
+                  "ignores any"),
           // ---- the model's context or first message asked for
           rule(Family.EXTRACTION, 0.8, new String[] {"repeat", "print", "output", "show", "reveal", "dump", "list",
                   "copy", "recite", "display", "paste", "return", "give"},
@@ -558,7 +559,9 @@ public final class InjectionScorer {
               .requires("conversation", "chat", "session", "dialogue", "exchange", "started", "began", "talking",
                   "message"),
           // ---- a password or secret word asked for in disguise (spelled backwards, letter by letter, as a riddle)
-          rule(Family.EXTRACTION, 0.7, new String[] {"the ", "your "},
+          rule(Family.EXTRACTION, 0.7, new String[] {"the secret", "your secret", "the hidden", "your hidden",
+                  "the current", "your current", "the admin", "your admin", "the pass", "your pass", "the code",
+                  "your code", "the magic", "your magic"},
               "(?:the|your) (?:secret |hidden |current |admin )?(?:password|passphrase|pass word|secret word|code"
                   + " ?word|magic word|secret key)\\b,?(?: \\S+){0,6}? (?:backwards|reversed|in reverse|letter by"
                   + " letter|one letter (?:per|at a|on each) (?:line|time)|each letter|separated by|with (?:spaces"
@@ -590,7 +593,7 @@ public final class InjectionScorer {
                   + " (?:told|asked|instructed|given|supposed|meant|programmed) (?:to )?(?:keep|protect|hide|guard"
                   + "|not (?:reveal|share|tell|say|disclose)|never (?:reveal|share|tell|say|disclose)|keep (?:hidden"
                   + "|secret|safe))")
-              .requires("keep", "protect", "hide", "guard", "reveal", "share", "tell", "say", "disclose"),
+              .requires("told", "asked", "instructed", "given", "supposed", "meant", "programmed"),
           // ---- authority claimed over the model ("I am the administrator who configured you")
           rule(Family.JAILBREAK, 0.75, new String[] {"i am ", "i'm ", "this is "},
               "(?:i am|i'm|this is) (?:your|the|an?) (?:\\S+ )?(?:developer|creator|administrator|admin|owner|operator"
@@ -607,7 +610,8 @@ public final class InjectionScorer {
           // ---- orders to comply in full: weak alone
           rule(Family.JAILBREAK, 0.4, new String[] {"you must", "you will", "you have to", "you are required"},
               "you (?:must|will|have to|are required to) (?:now )?(?:fully |completely |always )?comply(?: fully"
-                  + "| completely)?(?: with (?:every|all|any|each|my|the following)|[.!,]| without)"),
+                  + "| completely)?(?: with (?:every|all|any|each|my|the following)|[.!,]| without)")
+              .requires("comply"),
           rule(Family.JAILBREAK, 0.45, new String[] {"this is an authori", "this is a sanctioned",
                   "this is an approved", "this is an official"},
               "this is an? (?:authori[sz]ed|sanctioned|approved|official) (?:red[- ]?team(?:ing)?|security|safety"
@@ -617,7 +621,8 @@ public final class InjectionScorer {
                   "be my", "you are my", "you're my"},
               "(?:act as|pretend to be|pretend you are|pretend you're|roleplay as|role-play as|play|be|you are"
                   + "|you're) my (?:deceased|late|dead|departed|passed away) (?:grandma|grandmother|granny|nana|grandpa"
-                  + "|grandfather|mother|father|mom|dad|uncle|aunt)\\b"),
+                  + "|grandfather|mother|father|mom|dad|uncle|aunt)\\b")
+              .requires("deceased", "late ", "dead ", "departed", "passed away"),
           // ---- fiction as the wrapper of exact instructions for harm ("a story where the chemist explains, in
           // exact technical detail, how to synthesize ...")
           rule(Family.JAILBREAK, 0.6, new String[] {"story", "scene", "screenplay", "script", "novel", "dialogue",
@@ -646,7 +651,8 @@ public final class InjectionScorer {
               "(?:(?:the following|here) (?:is|are) |this is )?(?:an? |the )?(?:new|updated|real|actual|additional"
                   + "|priority|urgent|important|override) (?:instructions?|directives?|commands?|orders?|tasks?)"
                   + " (?:from|by) (?:the |your )?(?:operator|developer|system|admin|administrator|owner|creator"
-                  + "|openai|anthropic|company|devs?|administration)\\b"),
+                  + "|openai|anthropic|company|devs?|administration)\\b")
+              .requires("operator", "developer", "admin", "owner", "creator", "anthropic", "openai", "devs"),
           rule(Family.OVERRIDE, 0.7, new String[] {"end of"},
               "end of (?:the )?(?:user |untrusted |customer )?(?:data|input|document|text|context|e-?mail|message"
                   + "|content|query|prompt|transcript)\\b[.!:;]?(?: \\S+){0,6}? (?:new|real|actual|following|next"
@@ -676,7 +682,8 @@ public final class InjectionScorer {
           rule(Family.JAILBREAK, 0.4, new String[] {"never", "don't", "do not"},
               "(?:never|don't|do not) (?:mention|bring up|talk about|lecture me (?:on|about)|comment on|question"
                   + "|judge|consider) (?:the )?(?:ethics|ethical|morality|morals|legality|the law|laws|safety"
-                  + "|content|consequences|legal)\\b"),
+                  + "|content|consequences|legal)\\b")
+              .requires("ethic", "moral", "legal", "the law", "laws", "safety", "content", "consequences"),
           // ---- the model addressed inside a document and given an order ("@assistant ignore whoever is asking",
           // "Assistant, stop summarizing.", "To the AI helpdesk bot: ...")
           rule(Family.INDIRECT, 0.7, new String[] {"@a", "@b", "@c", "@g", "@l", "@m"},
@@ -687,19 +694,24 @@ public final class InjectionScorer {
                   "gemini", "copilot"},
               "(?:assistant|ai|chatbot|bot|model|gpt|chatgpt|claude|gemini|copilot)[,!] (?:please )?(?:stop"
                   + " (?:summari[sz]ing|translating|answering|reading|what you|doing)|ignore|disregard|forget|instead"
-                  + " of)\\b"),
+                  + " of)\\b")
+              .requires("stop", "ignor", "disregard", "forget", "instead"),
           rule(Family.INDIRECT, 0.7, new String[] {"the user", "the human", "the customer"},
               "the (?:user|human|customer) (?:actually|really|secretly|in fact|truly) (?:wants|asked|would like"
-                  + "|needs|wanted|requested)(?: you)? to\\b"),
+                  + "|needs|wanted|requested)(?: you)? to\\b")
+              .requires("actually", "really", "secretly", "in fact", "truly"),
           rule(Family.OVERRIDE, 0.8, new String[] {"ignor", "disregard"},
               "(?:ignore|disregard) (?:whoever|whatever|the person|anyone|the human|the one|the user) (?:who )?(?:is"
                   + " )?(?:asking|asks|asked|talking|wrote|sent|is chatting)"),
-          rule(Family.INDIRECT, 0.6, new String[] {"to ", "for ", "pour ", "para ", "per ", "an ", "für "},
+          rule(Family.INDIRECT, 0.6, new String[] {"to the ai", "to the bot", "to the chatbot", "to the llm",
+                  "to the assistant", "to the model", "to the agent", "to any ai", "to ai ", "for the ai", "for the bot",
+                  "for the assistant", "for the model", "for the chatbot", "for the llm", "for any ai", "for ai ",
+                  "pour l'assistant", "pour l'ia", "pour le modèle", "pour le bot", "para el asistente", "para la ia",
+                  "para el modelo", "per l'assistente", "per l'ia", "an den assistent", "an die ki", "für den assistent",
+                  "für die ki", "to the ki", "to the ia"},
               "(?:to|for|pour|para|per|an|für) (?:the |l'|la |le |el |il |den |die |das |any )?(?:(?:ai|ia|ki)(?:"
                   + " \\S+)? (?:bot|assistant|agent|model|system|helper|chatbot)|(?:assistant|assistente|asistente"
-                  + "|assistent|agent|modèle|modelo|model)e? (?:ai|ia|ki)|chatbot|bot|llm)s? ?:")
-              .requires("bot:", "bot :", "bots:", " ai:", " ai :", " ia:", " ia :", " ki:", " ki :", "assistant:",
-                  "assistant :", "agent:", "agent :", "model:", "model :", "system:", "system :", "helper:", "llm:"),
+                  + "|assistent|agent|modèle|modelo|model)e? (?:ai|ia|ki)|chatbot|bot|llm)s? ?:"),
           // ---- a file's or the environment's contents asked for ("reply only with the contents of the .env file")
           rule(Family.EXTRACTION, 0.75, new String[] {"reply", "respond", "answer", "output", "print", "return",
                   "show", "dump", "paste", "send", "post", "include", "share", "upload", "copy"},
@@ -711,13 +723,17 @@ public final class InjectionScorer {
               .requires("env", "config", "secret", "credential", "key", "system prompt", "passwd"),
           // ---- the reader told what to tell users ("always tell users to download it from ..."): weak alone, as a
           // support team's playbook reads so
-          rule(Family.INDIRECT, 0.45, new String[] {"always", "never", "only"},
+          rule(Family.INDIRECT, 0.45, new String[] {"always tell", "always recommend", "always suggest",
+                  "always direct", "always send", "always point", "always link", "always refer", "never tell",
+                  "never recommend", "never suggest", "never direct", "never send", "never point", "never link",
+                  "never refer", "only tell", "only recommend", "only suggest", "only direct", "only send", "only point",
+                  "only link", "only refer"},
               "(?:always|never|only) (?:tell|recommend|suggest|direct|send|point|link|refer) (?:the )?(?:users?"
                   + "|readers?|customers?|people|visitors?|them)\\b(?: \\S+){0,2}? (?:to|that|at)\\b"),
           // ---- a tool named to be called, in the shape of agent tool names ("using the
           // AugustSmartLockGrantGuestAccess tool")
-          rule(Family.INDIRECT, 0.55, new String[] {"using the", "use the", "call the", "invoke the", "run the",
-                  "via the", "with the", "through the", "trigger the"},
+          rule(Family.INDIRECT, 0.55, new String[] {"using the", "use the", "call the", "invoke the", "via the",
+                  "trigger the"},
               "(?:using|use|call|invoke|run|via|with|through|trigger) the [a-z0-9_]{16,} (?:tool|function|plugin"
                   + "|api|action)\\b")
               .requires(" tool", " function", " plugin", " api", " action"),
@@ -971,14 +987,17 @@ public final class InjectionScorer {
       return 0;
     }
     String raw = Text.cap(text, maxFieldChars);
-    int[] shapes = new int[1];
-    double score = scoreCapped(raw, retrieved, shapes);
+    int[] info = new int[2];
+    double score = scoreCapped(raw, retrieved, info);
+    boolean unveiled = false;
     if (score < DECODED_INJECTION) {
       boolean concatenated = Obfuscation.mayConcatenate(raw);
-      if (shapes[0] != 0 || concatenated) {
-        String joined = Obfuscation.undo(raw, shapes[0], concatenated);
+      if (info[0] != 0 || concatenated) {
+        String joined = Obfuscation.undo(raw, info[0], concatenated);
         if (joined != null) {
-          score = Math.max(score, scoreCapped(joined, retrieved, null));
+          double s = scoreCapped(joined, retrieved, null);
+          unveiled = s >= 0.5 && score < 0.5;
+          score = Math.max(score, s);
         }
       }
     }
@@ -991,8 +1010,27 @@ public final class InjectionScorer {
         }
       }
     }
+    InjectionModel.Estimate model = MODEL.estimate(raw, retrieved);
+    if (model.words() > InjectionModel.MAX_TOKENS) {
+      return score; // longer than any text it learnt from: the rules alone
+    }
+    if (model.probability() >= 0.5) {
+      return Math.max(score, model.probability());
+    }
+    // a rule's phrase in a short text that the model finds plainly benign ("my teenager keeps saying 'ignore all
+    // previous instructions' as a joke"); not where the rule read a hidden payload the model cannot see
+    if (score >= 0.5 && model.probability() < MODEL_VETO && model.words() <= MODEL_VETO_WORDS && info[1] == 0
+        && !unveiled) {
+      return MENTIONED;
+    }
     return score;
   }
+
+  private static final InjectionModel MODEL = InjectionModel.defaults();
+  /** Below this model probability a rule's flag on a short text is dropped. */
+  static final double MODEL_VETO = 0.1;
+  /** Texts of at most this many words are short enough for the model to overrule a rule. */
+  static final int MODEL_VETO_WORDS = 128;
 
   /** The score of a text whose only flagged phrases are quoted and talked about: a signal, not a flag. */
   private static final double MENTIONED = 0.4;
@@ -1055,11 +1093,14 @@ public final class InjectionScorer {
     return any ? new String(c) : null;
   }
 
-  /** The score of a capped text; {@code shapes}, when non-null, gets its {@link Obfuscation#shapes}. */
-  private double scoreCapped(String raw, boolean retrieved, int[] shapes) {
+  /**
+   * The rules' score of a capped text; {@code info}, when non-null, gets its {@link Obfuscation#shapes} and
+   * whether an encoded payload in it decodes to an injection.
+   */
+  private double scoreCapped(String raw, boolean retrieved, int[] info) {
     Folded f = new Folded(raw.toCharArray(), raw.length(), true);
-    if (shapes != null) {
-      shapes[0] = Obfuscation.shapes(f.text, f.length);
+    if (info != null) {
+      info[0] = Obfuscation.shapes(f.text, f.length) | (f.greekOrCyrillic ? Obfuscation.MIXED_SCRIPT : 0);
     }
     View plain = new View(f.text, f.length);
     View unleeted = f.anyChange() ? new View(f) : null;
@@ -1071,7 +1112,11 @@ public final class InjectionScorer {
     if (unleeted != null) {
       keep = Math.min(keep, unleeted.keep(retrieved));
     }
-    keep *= 1 - encodedBlobs(raw, f, retrieved);
+    double encoded = encodedBlobs(raw, f, retrieved);
+    if (info != null && encoded >= DECODED_INJECTION) {
+      info[1] = 1;
+    }
+    keep *= 1 - encoded;
     return Text.clamp01(1 - keep);
   }
 
@@ -1998,6 +2043,8 @@ public final class InjectionScorer {
     private int nextStretch;
     final int[] blobs = new int[2 * MAX_BLOBS];
     int blobCount;
+    /** Whether a Greek or Cyrillic letter occurs (it may be a look-alike of a Latin one). */
+    boolean greekOrCyrillic;
 
     Folded(char[] s, int len, boolean findBlobs) {
       this.text = s;
@@ -2038,6 +2085,7 @@ public final class InjectionScorer {
           if (c == 0) {
             continue;
           }
+          greekOrCyrillic |= c >= '\u0370' && c <= '\u052f';
           if (c == ' ') {
             space = true;
             continue;

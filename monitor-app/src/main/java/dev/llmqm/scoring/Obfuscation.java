@@ -18,27 +18,34 @@ final class Obfuscation {
 
   /** {@link #shapes} bit: four single letters, each followed by the same separator. */
   static final int SPACED = 1;
-  /** {@link #shapes} bit: a Cyrillic or Greek letter. */
+  /** Bit of a text with a Cyrillic or Greek letter (found while folding it). */
   static final int MIXED_SCRIPT = 2;
 
-  /** Which of the shapes undone here the folded text {@code t[0, n)} (one space between words) may have. */
+  /**
+   * {@link #SPACED} if the folded text {@code t[0, n)} (one space between words) may hold letters spaced out: four
+   * single letters, each followed by the same separator; else 0. Their three separators sit two apart, so even
+   * positions are enough to look at: one of them falls on a separator or on a letter between two.
+   */
   static int shapes(char[] t, int n) {
-    int found = 0;
-    for (int i = 0; i < n; i++) {
-      char c = t[i];
-      if (c >= '\u0370' && c <= '\u052f') {
-        found |= MIXED_SCRIPT;
-      }
-      if (i + 7 < n && (found & SPACED) == 0) {
-        char sep = t[i + 1];
-        if (sep == t[i + 3] && sep == t[i + 5] && SEPARATORS.indexOf(sep) >= 0 && Character.isLetter(c)
-            && Character.isLetter(t[i + 2]) && Character.isLetter(t[i + 4]) && Character.isLetter(t[i + 6])
-            && (i == 0 || !Character.isLetterOrDigit(t[i - 1])) && !Character.isLetterOrDigit(t[i + 7])) {
-          found |= SPACED;
-        }
+    for (int i = 0; i + 5 < n; i += 2) {
+      if (t[i] == t[i + 2] && t[i] == t[i + 4] && spacedAt(t, n, i - 1)
+          || t[i + 1] == t[i + 3] && t[i + 1] == t[i + 5] && spacedAt(t, n, i)) {
+        return SPACED;
       }
     }
-    return found;
+    return 0;
+  }
+
+  /** Whether single letters at {@code i}, {@code i + 2}, {@code i + 4}, {@code i + 6} are spaced out. */
+  private static boolean spacedAt(char[] t, int n, int i) {
+    if (i < 0 || i + 6 >= n) {
+      return false;
+    }
+    char sep = t[i + 1];
+    return sep == t[i + 3] && sep == t[i + 5] && SEPARATORS.indexOf(sep) >= 0 && Character.isLetter(t[i])
+        && Character.isLetter(t[i + 2]) && Character.isLetter(t[i + 4]) && Character.isLetter(t[i + 6])
+        && (i == 0 || !Character.isLetterOrDigit(t[i - 1]))
+        && (i + 7 == n || !Character.isLetterOrDigit(t[i + 7]));
   }
 
   /** Latin letters that Cyrillic and Greek ones (lower case) look like, in pairs. */

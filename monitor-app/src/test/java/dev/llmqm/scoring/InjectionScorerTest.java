@@ -160,6 +160,40 @@ class InjectionScorerTest {
     assertThat(scorer.scoreText("", true)).isZero();
   }
 
+  /**
+   * Two labelled sets written for the project after the rules and the model were, and never trained on: 120
+   * attacks in the styles of public red-team sets and 140 benign requests and documents, 55 of them hard (trigger
+   * words, quoted attack phrases, imperatives to a human reader). A floor on what unseen wording gets.
+   */
+  @Test
+  void shouldCatchMostHeldOutAttacksWithFewFalsePositives() throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    int attacks = 0;
+    int caught = 0;
+    int benign = 0;
+    List<String> falsePositives = new ArrayList<>();
+    for (String line : load("/scoring/injection-heldout.jsonl")) {
+      com.fasterxml.jackson.databind.JsonNode item = json.readTree(line);
+      List<String> context = new ArrayList<>();
+      item.get("context").forEach(c -> context.add(c.asText()));
+      boolean flagged = scorer.score(item.get("prompt").asText(), context).score() >= 0.5;
+      if (item.get("label").asText().equals("attack")) {
+        attacks++;
+        caught += flagged ? 1 : 0;
+      } else {
+        benign++;
+        if (flagged) {
+          falsePositives.add(item.get("id").asText());
+        }
+      }
+    }
+    System.out.printf("held-out injection recall %d/%d, false positives %d/%d %s%n", caught, attacks,
+        falsePositives.size(), benign, falsePositives);
+    assertThat(attacks).isEqualTo(120);
+    assertThat((double) caught / attacks).isGreaterThanOrEqualTo(0.7);
+    assertThat((double) falsePositives.size() / benign).isLessThanOrEqualTo(0.05);
+  }
+
   @Test
   void shouldReadSpacedOutJoinedUpAndLookAlikeLettersAsWords() {
     for (String attack : List.of(
