@@ -38,6 +38,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Starts a broker; returns once it accepts clients. Retries on port clashes. */
   public static EmbeddedKafka start() throws Exception {
+    RetriedAppendFilter.install();
     Exception last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
       Path dir = Files.createTempDirectory("llmqm-kafka-");

@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <p>Words are maximal runs of letters, digits and apostrophes, lower-cased; any other char but whitespace is a
  * word of its own. A text of more than {@value #MAX_TOKENS} words is read by its first and last {@value
- * #HALF_TOKENS}. Each distinct feature counts once. The weights are trained by {@link InjectionModelTrainer} from
+ * #HALF_TOKENS}. A feature counts as often as it occurs. The weights are trained by {@link InjectionModelTrainer} from
  * the project's labelled injection sets and shipped as {@value #RESOURCE}; training is deterministic, and a test
  * retrains them and compares. Thread-safe: the weights are read-only.
  */
@@ -62,9 +62,8 @@ final class InjectionModel {
     if (words[0] > MAX_TOKENS) {
       return new Estimate(0, words[0]); // not used: a long text is left to the rules
     }
-    int[] f = features(hashes, words[0] > MAX_TOKENS, retrieved);
     double z = bias;
-    for (int i : f) {
+    for (int i : features(hashes, false, retrieved)) {
       z += weights[i];
     }
     return new Estimate(sigmoid(z), words[0]);
@@ -74,7 +73,7 @@ final class InjectionModel {
     return 1 / (1 + StrictMath.exp(-z));
   }
 
-  /** The sorted distinct feature indexes of {@code text}. */
+  /** The distinct feature indexes of {@code text}, in the order they first occur. */
   static int[] features(String text, boolean retrieved) {
     long[] words = new long[1];
     long[] hashes = tokenHashes(text, words, true);
@@ -84,26 +83,39 @@ final class InjectionModel {
   private static int[] features(long[] hashes, boolean gap, boolean retrieved) {
     int n = hashes.length;
     int[] f = new int[2 * n + 1];
+    // an open-addressed set of the indexes seen (index + 1; 0 = free), at most half full
+    int[] seen = new int[Integer.highestOneBit(4 * n + 3) << 1];
+    int mask = seen.length - 1;
     int k = 0;
     if (retrieved) {
-      f[k++] = RETRIEVED_FEATURE;
+      k = add(f, k, seen, mask, RETRIEVED_FEATURE);
     }
     for (int i = 0; i < n; i++) {
-      f[k++] = index(hashes[i]);
+      k = add(f, k, seen, mask, index(hashes[i]));
       // no bigram across the gap between the head and the tail of a long text
       if (i > 0 && !(gap && i == HALF_TOKENS)) {
-        f[k++] = index(hashes[i - 1] * 0x9E3779B97F4A7C15L + hashes[i] + 0x632BE59BD9B4E019L);
+        k = add(f, k, seen, mask, bigram(hashes[i - 1], hashes[i]));
       }
     }
-    int[] sorted = Arrays.copyOf(f, k);
-    Arrays.sort(sorted);
-    int distinct = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[distinct++] = sorted[i];
+    return k == f.length ? f : Arrays.copyOf(f, k);
+  }
+
+  /** Appends {@code index} to {@code f[0, k)} unless {@code seen} has it; returns the new length. */
+  private static int add(int[] f, int k, int[] seen, int mask, int index) {
+    int slot = index * 0x9E3779B1 >>> 7 & mask;
+    while (seen[slot] != 0) {
+      if (seen[slot] == index + 1) {
+        return k;
       }
+      slot = (slot + 1) & mask;
     }
-    return Arrays.copyOf(sorted, distinct);
+    seen[slot] = index + 1;
+    f[k] = index;
+    return k + 1;
+  }
+
+  private static int bigram(long first, long second) {
+    return index(first * 0x9E3779B97F4A7C15L + second + 0x632BE59BD9B4E019L);
   }
 
   private static int index(long h) {
@@ -189,7 +201,8 @@ final class InjectionModel {
   private static long hash(String s, int from, int to) {
     long h = 0xCBF29CE484222325L;
     for (int k = from, end = Math.min(to, from + MAX_WORD); k < end; k++) {
-      h = (h ^ Character.toLowerCase(s.charAt(k))) * 0x100000001B3L;
+      char c = s.charAt(k);
+      h = (h ^ (c < 128 ? ASCII_LOWER[c] : Character.toLowerCase(c))) * 0x100000001B3L;
     }
     return h;
   }
@@ -203,12 +216,14 @@ final class InjectionModel {
   }
 
   private static final boolean[] ASCII_WORD = new boolean[128];
+  private static final char[] ASCII_LOWER = new char[128];
   private static final boolean[] ASCII_SPACE = new boolean[128];
 
   static {
     for (char c = 0; c < 128; c++) {
       ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '\'';
       ASCII_SPACE[c] = Character.isWhitespace(c);
+      ASCII_LOWER[c] = Character.toLowerCase(c);
     }
   }
 
