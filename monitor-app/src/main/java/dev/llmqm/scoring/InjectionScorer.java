@@ -639,9 +639,8 @@ public final class InjectionScorer {
               .requires("letter", "vowel", "character", "consonant", "backwards", "reverse"),
           rule(Family.EXTRACTION, 0.8, new String[] {"word", "password", "secret", "code", "thing", "key"},
               "(?:word|password|secret|code|thing|key|phrase)s? (?:that |which )?you (?:were|have been|are|got"
-                  + "|'ve been)"
-                  + " (?:told|asked|instructed|given|supposed|meant|programmed) (?:to )?(?:keep|protect|hide|guard"
-                  + "|not (?:reveal|share|tell|say|disclose)|never (?:reveal|share|tell|say|disclose)|keep (?:hidden"
+                  + "|'ve been) (?:told|asked|instructed|given|supposed|meant|programmed) (?:to )?(?:keep|protect"
+                  + "|hide|guard|not (?:reveal|share|tell|say|disclose)|never (?:reveal|share|tell|say|disclose)|keep (?:hidden"
                   + "|secret|safe))")
               .requires("told", "asked", "instructed", "given", "supposed", "meant", "programmed"),
           // ---- authority claimed over the model ("I am the administrator who configured you")
@@ -726,8 +725,7 @@ public final class InjectionScorer {
           rule(Family.JAILBREAK, 0.4, new String[] {"never", "don't", "do not", "no "},
               "(?:never|don't|do not|no) (?:include|add|give|write|use|put|attach|insert)?(?: any| an?)? ?(?:\\S+ (?:or"
                   + " |and ))?(?:safety )?(?:warnings?|disclaimers?|caveats|moralizing|moralising|lectures"
-                  + "|ethical (?:notes|warnings"
-                  + "|considerations|commentary))\\b")
+                  + "|ethical (?:notes|warnings|considerations|commentary))\\b")
               .requires("warning", "disclaimer", "caveat", "moraliz", "moralis", "lecture", "ethical"),
           rule(Family.JAILBREAK, 0.4, new String[] {"never", "don't", "do not"},
               "(?:never|don't|do not) (?:mention|bring up|talk about|lecture me (?:on|about)|comment on|question"
