@@ -594,16 +594,13 @@ public final class InjectionScorer {
               .requires("conversation", "chat", "session", "dialogue", "exchange", "started", "began", "talking",
                   "message"),
           // ---- a password or secret word asked for in disguise (spelled backwards, letter by letter, as a riddle)
-          rule(Family.EXTRACTION, 0.7, new String[] {"the secret", "your secret", "the hidden", "your hidden",
-                  "the current", "your current", "the admin", "your admin", "the pass", "your pass", "the code",
-                  "your code", "the magic", "your magic"},
-              "(?:the|your) (?:secret |hidden |current |admin )?(?:password|passphrase|pass word|secret word|code"
-                  + " ?word|magic word|secret key)\\b,?(?: \\S+){0,6}? (?:backwards|reversed|in reverse|letter by"
-                  + " letter|one letter (?:per|at a|on each) (?:line|time)|each letter|separated by|with (?:spaces"
-                  + "|dashes|hyphens|dots) between|in pig latin|as an acrostic|in base ?64|in morse|in hex|as a"
-                  + " (?:riddle|poem|song|rhyme|haiku)|(?:without|but not) (?:saying|revealing|writing) it)\\b")
-              .requires("password", "passphrase", "pass word", "secret word", "code word", "codeword", "magic word",
-                  "secret key"),
+          rule(Family.EXTRACTION, 0.7, new String[] {"password", "passphrase", "pass word", "secret word", "code word",
+                  "codeword", "magic word", "secret key"},
+              "(?:password|passphrase|pass word|secret word|code ?word|magic word|secret key)\\b,?(?: \\S+){0,6}?"
+                  + " (?:backwards|reversed|in reverse|letter by letter|one letter (?:per|at a|on each) (?:line|time)"
+                  + "|each letter|separated by|with (?:spaces|dashes|hyphens|dots) between|in pig latin|as an acrostic"
+                  + "|in base ?64|in morse|in hex|as a (?:riddle|poem|song|rhyme|haiku)|(?:without|but not)"
+                  + " (?:saying|revealing|writing) it)\\b"),
           rule(Family.EXTRACTION, 0.7, new String[] {"spell", "reverse", "encode", "encrypt", "what letters",
                   "which letters", "how many letters", "first letter", "hint", "rhymes"},
               "(?:spell|reverse|encode|encrypt|(?:what|which) letters|how many letters|first letters?|(?:a |give me"
