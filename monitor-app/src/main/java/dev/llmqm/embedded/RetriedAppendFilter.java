@@ -1,5 +1,6 @@
 package dev.llmqm.embedded;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -27,10 +28,12 @@ final class RetriedAppendFilter extends AbstractFilter {
     super(Result.DENY, Result.NEUTRAL);
   }
 
-  /** Adds the filter to the broker's replica manager logger of this process's log4j configuration. */
+  private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+
+  /** Adds the filter, once per process, to the broker's replica manager logger of the log4j configuration. */
   static void install() {
-    if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
-      return; // another logging backend: nothing to filter
+    if (!(LogManager.getContext(false) instanceof LoggerContext context) || !INSTALLED.compareAndSet(false, true)) {
+      return; // another logging backend, or already there
     }
     Configuration config = context.getConfiguration();
     LoggerConfig parent = config.getLoggerConfig(LOGGER);
