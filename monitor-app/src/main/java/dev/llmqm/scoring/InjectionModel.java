@@ -62,9 +62,21 @@ final class InjectionModel {
     if (words[0] > MAX_TOKENS) {
       return new Estimate(0, words[0]); // not used: a long text is left to the rules
     }
+    // the sum over features(), in the same order, without making the array
+    int n = hashes.length;
+    int[] seen = new int[Integer.highestOneBit(4 * n + 3) << 1];
+    int mask = seen.length - 1;
     double z = bias;
-    for (int i : features(hashes, false, retrieved)) {
-      z += weights[i];
+    if (retrieved) {
+      z += firstTime(seen, mask, RETRIEVED_FEATURE) ? weights[RETRIEVED_FEATURE] : 0;
+    }
+    for (int i = 0; i < n; i++) {
+      int u = index(hashes[i]);
+      z += firstTime(seen, mask, u) ? weights[u] : 0;
+      if (i > 0) {
+        int b = bigram(hashes[i - 1], hashes[i]);
+        z += firstTime(seen, mask, b) ? weights[b] : 0;
+      }
     }
     return new Estimate(sigmoid(z), words[0]);
   }
@@ -102,16 +114,24 @@ final class InjectionModel {
 
   /** Appends {@code index} to {@code f[0, k)} unless {@code seen} has it; returns the new length. */
   private static int add(int[] f, int k, int[] seen, int mask, int index) {
+    if (!firstTime(seen, mask, index)) {
+      return k;
+    }
+    f[k] = index;
+    return k + 1;
+  }
+
+  /** Whether {@code seen} (an open-addressed set of index + 1, 0 = free) lacked {@code index}; adds it. */
+  private static boolean firstTime(int[] seen, int mask, int index) {
     int slot = index * 0x9E3779B1 >>> 7 & mask;
     while (seen[slot] != 0) {
       if (seen[slot] == index + 1) {
-        return k;
+        return false;
       }
       slot = (slot + 1) & mask;
     }
     seen[slot] = index + 1;
-    f[k] = index;
-    return k + 1;
+    return true;
   }
 
   private static int bigram(long first, long second) {
@@ -150,12 +170,25 @@ final class InjectionModel {
         words[0] = count;
         return Arrays.copyOf(head, count);
       }
-      int end = wordChar(text.charAt(i)) ? wordEnd(text, i) : i + 1;
+      // the word's end and its hash (that of hash()) in one pass
+      char c = text.charAt(i);
+      long h = FNV_OFFSET;
+      if (wordChar(c)) {
+        int limit = i + MAX_WORD;
+        do {
+          if (i < limit) {
+            h = (h ^ lower(c)) * FNV_PRIME;
+          }
+          i++;
+        } while (i < n && wordChar(c = text.charAt(i)));
+      } else {
+        h = (h ^ lower(c)) * FNV_PRIME;
+        i++;
+      }
       if (count == head.length) {
         head = Arrays.copyOf(head, 2 * count);
       }
-      head[count++] = hash(text, i, end);
-      i = end;
+      head[count++] = h;
     }
     while (i < n && space(text.charAt(i))) {
       i++;
@@ -178,14 +211,6 @@ final class InjectionModel {
     return all;
   }
 
-  private static int wordEnd(String s, int from) {
-    int i = from;
-    while (i < s.length() && wordChar(s.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
   private static int wordStart(String s, int to) {
     int i = to;
     while (i > 0 && wordChar(s.charAt(i - 1))) {
@@ -199,12 +224,18 @@ final class InjectionModel {
 
   /** FNV-1a of {@code s[from, to)} (at most its first {@value #MAX_WORD} chars), lower-cased. */
   private static long hash(String s, int from, int to) {
-    long h = 0xCBF29CE484222325L;
+    long h = FNV_OFFSET;
     for (int k = from, end = Math.min(to, from + MAX_WORD); k < end; k++) {
-      char c = s.charAt(k);
-      h = (h ^ (c < 128 ? ASCII_LOWER[c] : Character.toLowerCase(c))) * 0x100000001B3L;
+      h = (h ^ lower(s.charAt(k))) * FNV_PRIME;
     }
     return h;
+  }
+
+  private static final long FNV_OFFSET = 0xCBF29CE484222325L;
+  private static final long FNV_PRIME = 0x100000001B3L;
+
+  private static char lower(char c) {
+    return c < 128 ? ASCII_LOWER[c] : Character.toLowerCase(c);
   }
 
   private static boolean wordChar(char c) {
