@@ -62,21 +62,9 @@ final class InjectionModel {
     if (words[0] > MAX_TOKENS) {
       return new Estimate(0, words[0]); // not used: a long text is left to the rules
     }
-    // the sum over features(), in the same order, without making the array
-    int n = hashes.length;
-    int[] seen = new int[Integer.highestOneBit(4 * n + 3) << 1];
-    int mask = seen.length - 1;
     double z = bias;
-    if (retrieved) {
-      z += firstTime(seen, mask, RETRIEVED_FEATURE) ? weights[RETRIEVED_FEATURE] : 0;
-    }
-    for (int i = 0; i < n; i++) {
-      int u = index(hashes[i]);
-      z += firstTime(seen, mask, u) ? weights[u] : 0;
-      if (i > 0) {
-        int b = bigram(hashes[i - 1], hashes[i]);
-        z += firstTime(seen, mask, b) ? weights[b] : 0;
-      }
+    for (int i : features(hashes, false, retrieved)) {
+      z += weights[i];
     }
     return new Estimate(sigmoid(z), words[0]);
   }
@@ -114,24 +102,16 @@ final class InjectionModel {
 
   /** Appends {@code index} to {@code f[0, k)} unless {@code seen} has it; returns the new length. */
   private static int add(int[] f, int k, int[] seen, int mask, int index) {
-    if (!firstTime(seen, mask, index)) {
-      return k;
-    }
-    f[k] = index;
-    return k + 1;
-  }
-
-  /** Whether {@code seen} (an open-addressed set of index + 1, 0 = free) lacked {@code index}; adds it. */
-  private static boolean firstTime(int[] seen, int mask, int index) {
     int slot = index * 0x9E3779B1 >>> 7 & mask;
     while (seen[slot] != 0) {
       if (seen[slot] == index + 1) {
-        return false;
+        return k;
       }
       slot = (slot + 1) & mask;
     }
     seen[slot] = index + 1;
-    return true;
+    f[k] = index;
+    return k + 1;
   }
 
   private static int bigram(long first, long second) {
