@@ -79,7 +79,22 @@ public final class MonitorTopology {
       return Materialized.<SegmentKey, PaneAggregate>as(
           org.apache.kafka.streams.state.Stores.inMemoryWindowStore("pane-store", retention, config.windowSize(), false));
     }
-    return Materialized.<SegmentKey, PaneAggregate, WindowStore<Bytes, byte[]>>as("pane-store");
+    return Materialized.<SegmentKey, PaneAggregate, WindowStore<Bytes, byte[]>>as("pane-store")
+        .withRetention(paneStoreRetention(config));
+  }
+
+  /**
+   * The least time the RocksDB pane store keeps a pane, though a pane is final and emitted once its window and
+   * grace have passed. The first time a task looks for closed windows (before it has committed a last emission),
+   * Kafka Streams' record cache over the emit-on-close store walks the store's segments one at a time from time 0,
+   * and a segment spans half the retention: with size + grace (90 s) that is 29.6 million one-minute segments and
+   * took 5-15 s on a two-core machine, with an hour under a million half-hour ones and well under a second.
+   */
+  static final Duration PANE_STORE_MIN_RETENTION = Duration.ofHours(1);
+
+  static Duration paneStoreRetention(MonitorConfig config) {
+    Duration closes = config.windowSize().plus(config.windowGrace());
+    return closes.compareTo(PANE_STORE_MIN_RETENTION) > 0 ? closes : PANE_STORE_MIN_RETENTION;
   }
 
   public static Topology build(MonitorConfig config, MonitorTopics topics, MonitorMetrics metrics, PriceCatalog prices,

@@ -3,7 +3,6 @@ package dev.llmqm.ingest;
 import dev.llmqm.MonitorConfig;
 import dev.llmqm.metrics.MonitorMetrics;
 import java.util.Properties;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
@@ -11,18 +10,8 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 public final class StreamsSettings {
   private StreamsSettings() {}
 
-  /**
-   * The producers' transaction timeout under exactly-once, unless the Kafka client settings give one
-   * ({@code KAFKA_PRODUCER_TRANSACTION_TIMEOUT_MS}). Streams' own default is 10 s; a task's first window-close
-   * emission after it starts walks the record cache's window store from time 0 (a Kafka Streams detail of {@code
-   * EmitStrategy.onWindowClose()}) and took 10-15 s on a two-core machine, after which the coordinator had aborted
-   * the transaction and the task was fenced and migrated.
-   */
-  static final String TRANSACTION_TIMEOUT_MS = "60000";
-
   public static Properties of(MonitorConfig config, MonitorMetrics metrics) {
     Properties p = new Properties();
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), TRANSACTION_TIMEOUT_MS);
     p.putAll(config.kafkaClient());
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());

@@ -14,9 +14,10 @@ class StreamsSettingsTest {
   private final MonitorMetrics metrics = new MonitorMetrics(new SimpleMeterRegistry());
 
   @Test
-  void shouldGiveTransactionsLongerThanATasksFirstWindowCloseEmission() {
+  void shouldLeaveTheTransactionTimeoutToKafkaStreamsByDefault() {
     Properties p = StreamsSettings.of(MonitorConfig.fromMap(Map.of()), metrics);
-    assertThat(p.getProperty("producer.transaction.timeout.ms")).isEqualTo("60000");
+    assertThat(p.getProperty("producer.transaction.timeout.ms")).isNull();
+    assertThat(p.getProperty("transaction.timeout.ms")).isNull();
   }
 
   @Test
