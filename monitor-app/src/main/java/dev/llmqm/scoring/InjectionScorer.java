@@ -1404,11 +1404,11 @@ public final class InjectionScorer {
       }
       boolean nearStart = k < changeCount && changes[k] <= j + 1;
       boolean nearText = k < changeCount && changes[k] < j + MAX_TRIGGER;
-      Trigger[] ta = null;
+      PairTriggers pa = null;
       if (ja == j) {
         ci++;
-        ta = pair(a.text[j], a.text[j + 1]);
-        for (Trigger tr : ta) {
+        pa = pair(a.text[j], a.text[j + 1]);
+        for (Trigger tr : pa.at(a.text, n, j)) {
           // a rule matched or out of windows in every view it would be visited in is not looked for
           if (a.done(tr.rule) && (b == null || nearText || b.done(tr.rule))) {
             continue;
@@ -1421,15 +1421,15 @@ public final class InjectionScorer {
           }
         }
       }
-      Trigger[] tb = null;
+      PairTriggers pb = null;
       if (jb == j) {
         ni++;
-        tb = triggersAt(b.text, j);
+        pb = triggersAt(b.text, j);
       } else if (nearText && !nearStart) {
-        tb = ta;
+        pb = pa;
       }
-      if (tb != null) {
-        for (Trigger tr : tb) {
+      if (pb != null) {
+        for (Trigger tr : pb.at(b.text, n, j)) {
           if (!b.done(tr.rule) && occursAt(b.text, n, tr.chars, j)) {
             visit(b, a, tr.rule, j, f, k);
           }
@@ -1575,14 +1575,51 @@ public final class InjectionScorer {
   private record Trigger(String text, char[] chars, int rule) {}
 
   /**
+   * The triggers that open with one pair of chars, also split by their third char, so that a position is tried
+   * only against the triggers that share its first three chars (and those of two chars): a word start in prose
+   * opens a dozen triggers by its pair ("th", "yo", "pr"), and trying each one cost more than the rules' patterns.
+   * Each list keeps the order of {@code all}.
+   */
+  private record PairTriggers(Trigger[] all, char[] thirds, Trigger[][] byThird, Trigger[] twoChars) {
+    static PairTriggers of(List<Trigger> triggers) {
+      StringBuilder thirds = new StringBuilder();
+      for (Trigger t : triggers) {
+        if (t.chars.length > 2 && thirds.indexOf(String.valueOf(t.chars[2])) < 0) {
+          thirds.append(t.chars[2]);
+        }
+      }
+      Trigger[][] byThird = new Trigger[thirds.length()][];
+      for (int k = 0; k < byThird.length; k++) {
+        char c = thirds.charAt(k);
+        byThird[k] = triggers.stream().filter(t -> t.chars.length == 2 || t.chars[2] == c).toArray(Trigger[]::new);
+      }
+      return new PairTriggers(triggers.toArray(new Trigger[0]), thirds.toString().toCharArray(), byThird,
+          triggers.stream().filter(t -> t.chars.length == 2).toArray(Trigger[]::new));
+    }
+
+    /** The triggers that may occur at {@code j} of {@code t}, whose chars at j and j + 1 are this pair. */
+    Trigger[] at(char[] t, int n, int j) {
+      if (j + 2 < n) {
+        char c = t[j + 2];
+        for (int k = 0; k < thirds.length; k++) {
+          if (thirds[k] == c) {
+            return byThird[k];
+          }
+        }
+      }
+      return twoChars;
+    }
+  }
+
+  /**
    * Triggers indexed by their first two chars: the text is scanned once, and a rule's anchored pattern runs
    * only on a {@value #WINDOW}-char window starting at a word-initial trigger (at most {@value #MAX_WINDOWS}
    * windows per rule), so the cost stays bounded on hostile text.
    */
-  private static final java.util.Map<Integer, Trigger[]> TRIGGERS = indexTriggers();
+  private static final java.util.Map<Integer, PairTriggers> TRIGGERS = indexTriggers();
 
   /** The same index for ASCII pairs as a flat table: no boxing or hashing per character on the hot path. */
-  private static final Trigger[][] ASCII_TRIGGERS = asciiTable();
+  private static final PairTriggers[] ASCII_TRIGGERS = asciiTable();
 
   private static final int MAX_TRIGGER =
       RULES.stream().flatMap(r -> java.util.Arrays.stream(r.triggers)).mapToInt(String::length).max().orElse(0);
@@ -1641,8 +1678,8 @@ public final class InjectionScorer {
     return NON_ASCII_STARTS.indexOf(c) >= 0 ? f | STARTS_TRIGGER : f;
   }
 
-  private static Trigger[][] asciiTable() {
-    Trigger[][] table = new Trigger[128 * 128][];
+  private static PairTriggers[] asciiTable() {
+    PairTriggers[] table = new PairTriggers[128 * 128];
     TRIGGERS.forEach((key, list) -> {
       int a = key >>> 16;
       int b = key & 0xffff;
@@ -1657,7 +1694,7 @@ public final class InjectionScorer {
    * Triggers that may start at {@code i}: only at word starts (a letter right after a letter or digit is
    * not one), looked up by the char pair at {@code i}.
    */
-  private static Trigger[] triggersAt(char[] t, int i) {
+  private static PairTriggers triggersAt(char[] t, int i) {
     int f = classOf(t[i]);
     if ((f & STARTS_TRIGGER) == 0
         || (f & LETTER) != 0 && i > 0 && (classOf(t[i - 1]) & (LETTER | DIGIT)) != 0) {
@@ -1671,11 +1708,11 @@ public final class InjectionScorer {
     return c < 128 && (KIND[c] & WORD) != 0;
   }
 
-  private static Trigger[] pair(char a, char b) {
+  private static PairTriggers pair(char a, char b) {
     return a < 128 && b < 128 ? ASCII_TRIGGERS[a * 128 + b] : TRIGGERS.get(key(a, b));
   }
 
-  private static java.util.Map<Integer, Trigger[]> indexTriggers() {
+  private static java.util.Map<Integer, PairTriggers> indexTriggers() {
     java.util.Map<Integer, List<Trigger>> m = new java.util.HashMap<>();
     for (int r = 0; r < RULES.size(); r++) {
       for (String t : RULES.get(r).triggers) {
@@ -1686,8 +1723,8 @@ public final class InjectionScorer {
             .add(new Trigger(t, t.toCharArray(), r));
       }
     }
-    java.util.Map<Integer, Trigger[]> out = new java.util.HashMap<>();
-    m.forEach((k, v) -> out.put(k, v.toArray(new Trigger[0])));
+    java.util.Map<Integer, PairTriggers> out = new java.util.HashMap<>();
+    m.forEach((k, v) -> out.put(k, PairTriggers.of(v)));
     return java.util.Map.copyOf(out);
   }
 
