@@ -970,8 +970,10 @@ public final class InjectionScorer {
   }
 
   /**
-   * Scores the prompt and the context chunks (each capped at the field limit, all together at {@value
-   * #CONTEXT_BUDGET_FIELDS} times it); the result is the maximum over them.
+   * Scores the prompt and the context chunks (each cut to the field limit, all together at {@value
+   * #CONTEXT_BUDGET_FIELDS} times it); the result is the maximum over them. A text longer than the limit is read
+   * by its first three quarters and its last quarter of it ({@link Text#window}): an injection often closes a
+   * long pasted document ("... ignore the above and").
    */
   public Result score(String prompt, List<String> context) {
     double best = scoreText(prompt, false);
@@ -982,7 +984,7 @@ public final class InjectionScorer {
         if (chunk == null || budget <= 0) {
           continue;
         }
-        String capped = Text.cap(chunk, (int) Math.min(maxFieldChars, budget));
+        String capped = Text.window(chunk, (int) Math.min(maxFieldChars, budget));
         budget -= capped.length();
         double s = contextScore(capped);
         if (s > best) {
@@ -1031,7 +1033,7 @@ public final class InjectionScorer {
     if (text == null || text.isEmpty()) {
       return 0;
     }
-    String raw = Text.cap(text, maxFieldChars);
+    String raw = Text.window(text, maxFieldChars);
     int[] info = new int[2];
     double score = scoreCapped(raw, retrieved, info);
     boolean unveiled = false;

@@ -62,8 +62,12 @@ public final class Tier1Scorer {
     Set<PiiType> responsePii = guard(failed, Check.PII, () -> pii.scan(cappedResponse), Set.of());
     Set<PiiType> promptPii =
         input.claimsRedacted() ? guard(failed, Check.PII, () -> pii.scan(cappedPrompt), Set.of()) : Set.of();
+    // injection reads the prompt's first three quarters and last quarter of the cap: "... ignore the above"
+    // closes a long pasted document
+    String injectionPrompt = prompt != null && prompt.length() > config.maxFieldChars()
+        ? Text.window(prompt, config.maxFieldChars()) : cappedPrompt;
     InjectionScorer.Result inj =
-        guard(failed, Check.INJECTION, () -> injection.score(cappedPrompt, context), NO_INJECTION);
+        guard(failed, Check.INJECTION, () -> injection.score(injectionPrompt, context), NO_INJECTION);
     ToxicityScorer.Result tox =
         guard(failed, Check.TOXICITY, () -> toxicity.score(cappedResponse), ToxicityScorer.Result.NONE);
     RefusalLabel label = guard(failed, Check.REFUSAL, () -> refusal.score(cappedResponse), RefusalLabel.NONE);
