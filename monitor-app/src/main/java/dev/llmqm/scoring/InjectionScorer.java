@@ -1168,7 +1168,7 @@ public final class InjectionScorer {
       info[1] = 1;
     }
     keep *= 1 - encoded;
-    return Text.clamp01(1 - keep);
+    return Text.clamp01(1 - Math.max(keep, KEEP_FLOOR));
   }
 
   /**
@@ -1218,6 +1218,11 @@ public final class InjectionScorer {
     /** Matched rules in match order, so the product below multiplies in the same order as the scan. */
     final int[] order = new int[RULES.size()];
     int matches;
+    /**
+     * An upper bound of {@link #keep} whether or not the text is retrieved context: the product over the matched
+     * rules of one minus their least weight.
+     */
+    private double keepBound = 1;
     private String string;
     /**
      * Per guard literal: whether it occurs in the view, found for all of them in one pass on the first lookup;
@@ -1259,6 +1264,18 @@ public final class InjectionScorer {
         text[at] = LEET_LETTER[text[at]];
       }
       ready = to;
+    }
+
+    /** Whether the rules matched so far leave the text at most {@link #KEEP_FLOOR} chance of being benign. */
+    boolean settled() {
+      return keepBound <= KEEP_FLOOR;
+    }
+
+    void matched(int r) {
+      matched[r] = true;
+      order[matches++] = r;
+      Rule rule = RULES.get(r);
+      keepBound *= 1 - (rule.family == Family.INDIRECT ? rule.weight * 0.5 : rule.weight);
     }
 
     /** Noisy-OR complement: the product of {@code 1 - w} over the matched rules. */
@@ -1388,6 +1405,9 @@ public final class InjectionScorer {
     int ni = 0;
     int k = 0; // first change at or after j - 1
     while (ci < candCount || ni < nearCount) {
+      if (a.settled() || b != null && b.settled()) {
+        return; // the score is 1 - KEEP_FLOOR whatever else matches
+      }
       int ja = ci < candCount ? cands[ci] : n;
       int jb = ni < nearCount ? near[ni] : n;
       int j = Math.min(ja, jb);
@@ -1475,8 +1495,7 @@ public final class InjectionScorer {
     v.lastStart[r] = i + 1;
     v.lastEnd[r] = matchEnd;
     if (matchEnd >= 0) {
-      v.matched[r] = true;
-      v.order[v.matches++] = r;
+      v.matched(r);
     }
   }
 
@@ -2405,6 +2424,13 @@ public final class InjectionScorer {
       return k < changeCount && changes[k] < to;
     }
   }
+
+  /**
+   * The least chance of being benign a text's rules leave it: its score is at most 1 minus this. Once the rules
+   * matched in a view are down to it, nothing later in the text can change the score, and the scan stops (a
+   * jailbreak pasted many times, a many-shot prompt).
+   */
+  static final double KEEP_FLOOR = 0.001;
 
   /** What a blob that decodes to an injection adds; no other blob can add more. */
   private static final double DECODED_INJECTION = 0.9;
