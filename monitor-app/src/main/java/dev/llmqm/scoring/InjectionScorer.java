@@ -1048,9 +1048,10 @@ public final class InjectionScorer {
         }
       }
     }
-    if (score >= 0.5 && mentionCue(raw)) {
+    if (score >= 0.5) {
+      // short quotes first: one pass, where the cues are a dozen searches of the whole text
       String unquoted = blankShortQuotes(raw);
-      if (unquoted != null) {
+      if (unquoted != null && mentionCue(raw)) {
         double rest = scoreCapped(unquoted, retrieved, null);
         if (rest < 0.5) {
           score = Math.max(rest, MENTIONED);
