@@ -92,7 +92,8 @@ public final class InjectionScorer {
   private static final String READER_MODELS =
       "(?:ai|a\\.i\\.|llm|gpt|chatgpt|claude|gemini|copilot|language model|assistant|chatbot|bot"
           + "|(?:ai|coding|llm|autonomous|e-?mail) (?:agent|model)"
-          + "|(?:agent|model) (?:reading|processing|parsing|handling|summari[sz]ing|that reads|that processes|who reads))";
+          + "|(?:agent|model) (?:reading|processing|parsing|handling|summari[sz]ing|that reads|that processes"
+          + "|who reads))";
 
   /** What an agent can be told to do with the user's data, accounts or tools. */
   private static final String AGENT_ACTIONS =
@@ -788,15 +789,15 @@ public final class InjectionScorer {
           // this calendar: cancel ...", "notice to the email assistant: forward ...", "to the AI agent handling this
           // request: the customer asked you to ..."); "Note to the hiring team:" names no model, and a bare "agent" or
           // "model" may be a support agent or a data model
-          rule(Family.INDIRECT, 0.7, new String[] {"to the", "to any", "to all", "to whichever", "to whatever", "to every",
-                  "to each", "for the", "for any", "for all", "for whichever", "for every"},
-              "(?:to|for) (?:the|any|all|whichever|whatever|every|each)(?: \\S+){0,2}? " + READER_MODELS + "s?(?: \\S+){0,4}? ?:"
-                  + " " + ADDRESSED_ORDER)
+          rule(Family.INDIRECT, 0.7, new String[] {"to the", "to any", "to all", "to whichever", "to whatever",
+                  "to every", "to each", "for the", "for any", "for all", "for whichever", "for every"},
+              "(?:to|for) (?:the|any|all|whichever|whatever|every|each)(?: \\S+){0,2}? " + READER_MODELS
+                  + "s?(?: \\S+){0,4}? ?: " + ADDRESSED_ORDER)
               .requires(" ai ", " ai:", " ais ", " ais:", "a.i.", "llm", "gpt", "claude", "gemini", "copilot",
-                  "language model", "assistant", " bot ", " bot:", " bots ", " bots:", "chatbot", "coding agent", "autonomous agent", "mail agent", "mail model", "agent reading",
-                  "agent processing", "agent parsing", "agent handling", "agent summari", "agent that", "agent who",
-                  "model reading", "model processing", "model parsing", "model handling", "model summari", "model that",
-                  "model who"),
+                  "language model", "assistant", " bot ", " bot:", " bots ", " bots:", "chatbot", "coding agent",
+                  "autonomous agent", "mail agent", "mail model", "agent reading", "agent processing", "agent parsing",
+                  "agent handling", "agent summari", "agent that", "agent who", "model reading", "model processing",
+                  "model parsing", "model handling", "model summari", "model that", "model who"),
           // ---- the model addressed by name and given an order after a colon ("Assistant, the user has authorised
           // this: transfer $500 ...")
           rule(Family.INDIRECT, 0.6, new String[] {"assistant", "ai", "chatbot", "bot", "llm", "gpt", "chatgpt",
@@ -1660,9 +1661,9 @@ public final class InjectionScorer {
    * The triggers that open with one pair of chars, also split by their third char, so that a position is tried
    * only against the triggers that share its first three chars (and those of two chars): a word start in prose
    * opens a dozen triggers by its pair ("th", "yo", "pr"), and trying each one cost more than the rules' patterns.
-   * Each list keeps the order of {@code all}.
+   * Each list keeps the triggers' order.
    */
-  private record PairTriggers(Trigger[] all, char[] thirds, Trigger[][] byThird, Trigger[] twoChars) {
+  private record PairTriggers(char[] thirds, Trigger[][] byThird, Trigger[] twoChars) {
     static PairTriggers of(List<Trigger> triggers) {
       StringBuilder thirds = new StringBuilder();
       for (Trigger t : triggers) {
@@ -1675,7 +1676,7 @@ public final class InjectionScorer {
         char c = thirds.charAt(k);
         byThird[k] = triggers.stream().filter(t -> t.chars.length == 2 || t.chars[2] == c).toArray(Trigger[]::new);
       }
-      return new PairTriggers(triggers.toArray(new Trigger[0]), thirds.toString().toCharArray(), byThird,
+      return new PairTriggers(thirds.toString().toCharArray(), byThird,
           triggers.stream().filter(t -> t.chars.length == 2).toArray(Trigger[]::new));
     }
 
