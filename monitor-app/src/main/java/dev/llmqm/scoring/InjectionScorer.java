@@ -37,17 +37,26 @@ public final class InjectionScorer {
   /**
    * One phrase rule. {@code requires}, when non-null, lists literals of which at least one must occur somewhere
    * in the text before the pattern runs: a cheap guard for rules whose triggers are common words. {@code
-   * clauseStart} rules match only where a clause starts ({@link #clauseStartAt}).
+   * clauseStart} rules match only where a clause starts ({@link #clauseStartAt}). A {@code binding} rule's match
+   * in retrieved text is not overruled by the model ({@link #MODEL_VETO}).
    */
   private record Rule(Family family, double weight, String[] triggers, Pattern pattern, String[] requires,
-      boolean clauseStart) {
+      boolean clauseStart, boolean binding) {
     Rule requires(String... literals) {
-      return new Rule(family, weight, triggers, pattern, literals, clauseStart);
+      return new Rule(family, weight, triggers, pattern, literals, clauseStart, binding);
     }
 
     /** This rule, matching only at the start of the text or of a clause. */
     Rule atClauseStart() {
-      return new Rule(family, weight, triggers, pattern, requires, true);
+      return new Rule(family, weight, triggers, pattern, requires, true, binding);
+    }
+
+    /**
+     * This rule, whose match in retrieved text the model does not overrule: an order addressed to whichever model
+     * reads the text, which no benign document gives and which the model, trained mostly on prompts, may not know.
+     */
+    Rule asBinding() {
+      return new Rule(family, weight, triggers, pattern, requires, clauseStart, true);
     }
   }
 
@@ -85,15 +94,21 @@ public final class InjectionScorer {
       "(?:ai|a\\.i\\.|llm|gpt|chatgpt|claude|gemini|copilot|language model|assistant|chatbot|bot|agent"
           + "|model|large language model)";
 
+  /** What says a model is the reader of the text: "reads this calendar", "handling this request". */
+  private static final String READER_CLAUSE =
+      "(?:(?:that|who|which) )?(?:reads?|reading|is reading|processes|processing|handles|handling|parses|parsing"
+          + "|summari[sz]es|summari[sz]ing|drafts|drafting|answers|answering|sees|views|viewing|scans|scanning"
+          + "|receives|gets)(?: \\S+){0,3}?";
+
   /**
    * A model named as the reader of a text: {@link #AGENTS} without a bare "agent" or "model", which may be a
    * support agent or a data model unless something says it is an AI one or one that reads the text.
    */
   private static final String READER_MODELS =
-      "(?:ai|a\\.i\\.|llm|gpt|chatgpt|claude|gemini|copilot|language model|assistant|chatbot|bot"
-          + "|(?:ai|coding|llm|autonomous|e-?mail) (?:agent|model)"
-          + "|(?:agent|model) (?:reading|processing|parsing|handling|summari[sz]ing|that reads|that processes"
-          + "|who reads))";
+      "(?:(?:ai|a\\.i\\.|llm|gpt|chatgpt|claude|gemini|copilot|language model|assistant|chatbot|bot"
+          + "|(?:ai|coding|llm|autonomous|e-?mail) (?:agent|model))s?(?: " + READER_CLAUSE + ")?"
+          + "|(?:agent|model)s? " + READER_CLAUSE + ")";
+
 
   /** What an agent can be told to do with the user's data, accounts or tools. */
   private static final String AGENT_ACTIONS =
@@ -792,7 +807,7 @@ public final class InjectionScorer {
           rule(Family.INDIRECT, 0.7, new String[] {"to the", "to any", "to all", "to whichever", "to whatever",
                   "to every", "to each", "for the", "for any", "for all", "for whichever", "for every"},
               "(?:to|for) (?:the|any|all|whichever|whatever|every|each)(?: \\S+){0,2}? " + READER_MODELS
-                  + "s?(?: \\S+){0,4}? ?: " + ADDRESSED_ORDER)
+                  + " ?: " + ADDRESSED_ORDER)
               .requires(" ai ", " ai:", " ais ", " ais:", "a.i.", "llm", "gpt", "claude", "gemini", "copilot",
                   "language model", "assistant", " bot ", " bot:", " bots ", " bots:", "chatbot", "coding agent",
                   "autonomous agent", "mail agent", "mail model", "agent reading", "agent processing", "agent parsing",
@@ -815,9 +830,11 @@ public final class InjectionScorer {
           rule(Family.INDIRECT, 0.75, new String[] {"before you", "after you", "first,", "first "},
               "(?:before you|after you|first,?)(?: \\S+){0,4}? (?:the |my |your )?task (?:that )?(?:i|the user)"
                   + " (?:gave|assigned|set|asked) you\\b")
-              .requires("task"),
+              .requires("task")
+              .asBinding(),
           rule(Family.INDIRECT, 0.6, new String[] {"important message", "urgent message", "message from me"},
-              "(?:important|urgent) message(?: \\S+){0,7}? to you\\b|message from me(?: \\S+){0,5}? to you\\b"),
+              "(?:important|urgent) message(?: \\S+){0,7}? to you\\b|message from me(?: \\S+){0,5}? to you\\b")
+              .asBinding(),
           // ---- a file's or the environment's contents asked for ("reply only with the contents of the .env file")
           rule(Family.EXTRACTION, 0.75, new String[] {"reply", "respond", "answer", "output", "print", "return",
                   "show", "dump", "paste", "send", "post", "include", "share", "upload", "copy"},
@@ -1127,7 +1144,8 @@ public final class InjectionScorer {
       return Math.max(score, model.probability());
     }
     // a rule's phrase in a short text that the model finds plainly benign ("my teenager keeps saying 'ignore all
-    // previous instructions' as a joke"); not where the rule read a hidden payload the model cannot see
+    // previous instructions' as a joke"); not where the rule read a hidden payload the model cannot see, nor an
+    // order to whichever model reads retrieved text
     if (score >= 0.5 && model.probability() < MODEL_VETO && model.words() <= MODEL_VETO_WORDS && info[1] == 0
         && !unveiled) {
       return MENTIONED;
@@ -1208,7 +1226,8 @@ public final class InjectionScorer {
 
   /**
    * The rules' score of a capped text; {@code info}, when non-null, gets its {@link Obfuscation#shapes} and
-   * whether an encoded payload in it decodes to an injection.
+   * whether the model must not overrule the rules: an encoded payload in it decodes to an injection, or a {@link
+   * Rule#binding} rule matched it as retrieved text.
    */
   private double scoreCapped(String raw, boolean retrieved, int[] info) {
     Folded f = new Folded(raw.toCharArray(), raw.length(), true);
@@ -1224,6 +1243,9 @@ public final class InjectionScorer {
     }
     if (unleeted != null) {
       keep = Math.min(keep, unleeted.keep(retrieved));
+    }
+    if (info != null && retrieved && (plain.bindingMatch() || unleeted != null && unleeted.bindingMatch())) {
+      info[1] = 1;
     }
     double encoded = encodedBlobs(raw, f, retrieved);
     if (info != null && encoded >= DECODED_INJECTION) {
@@ -1338,6 +1360,16 @@ public final class InjectionScorer {
       order[matches++] = r;
       Rule rule = RULES.get(r);
       keepBound *= 1 - (rule.family == Family.INDIRECT ? rule.weight * 0.5 : rule.weight);
+    }
+
+    /** Whether a {@link Rule#binding} rule matched. */
+    boolean bindingMatch() {
+      for (int k = 0; k < matches; k++) {
+        if (RULES.get(order[k]).binding) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Noisy-OR complement: the product of {@code 1 - w} over the matched rules. */
@@ -2644,6 +2676,6 @@ public final class InjectionScorer {
    */
   private static Rule rule(Family family, double weight, String[] triggers, String regex) {
     String body = regex.startsWith("\\b") ? regex.substring(2) : regex;
-    return new Rule(family, weight, triggers, Pattern.compile("^(?:" + body + ")"), null, false);
+    return new Rule(family, weight, triggers, Pattern.compile("^(?:" + body + ")"), null, false, false);
   }
 }
