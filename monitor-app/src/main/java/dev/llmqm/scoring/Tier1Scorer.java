@@ -62,12 +62,8 @@ public final class Tier1Scorer {
     Set<PiiType> responsePii = guard(failed, Check.PII, () -> pii.scan(cappedResponse), Set.of());
     Set<PiiType> promptPii =
         input.claimsRedacted() ? guard(failed, Check.PII, () -> pii.scan(cappedPrompt), Set.of()) : Set.of();
-    // injection reads the prompt's first three quarters and last quarter of the cap: "... ignore the above"
-    // closes a long pasted document
-    String injectionPrompt = prompt != null && prompt.length() > config.maxFieldChars()
-        ? Text.window(prompt, config.maxFieldChars()) : cappedPrompt;
-    InjectionScorer.Result inj =
-        guard(failed, Check.INJECTION, () -> injection.score(injectionPrompt, context), NO_INJECTION);
+    // injection cuts the prompt itself, keeping its end ("... ignore the above" closes a long pasted document)
+    InjectionScorer.Result inj = guard(failed, Check.INJECTION, () -> injection.score(prompt, context), NO_INJECTION);
     ToxicityScorer.Result tox =
         guard(failed, Check.TOXICITY, () -> toxicity.score(cappedResponse), ToxicityScorer.Result.NONE);
     RefusalLabel label = guard(failed, Check.REFUSAL, () -> refusal.score(cappedResponse), RefusalLabel.NONE);
