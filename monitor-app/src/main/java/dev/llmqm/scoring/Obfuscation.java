@@ -9,10 +9,21 @@ package dev.llmqm.scoring;
  */
 final class Obfuscation {
 
+  /** Chars that may set spaced-out letters apart: {@code " .-_*|/"}, by ASCII code. */
+  private static final boolean[] SEPARATOR = new boolean[128];
+
+  static {
+    for (char c : " .-_*|/".toCharArray()) {
+      SEPARATOR[c] = true;
+    }
+  }
+
+  private static boolean separator(char c) {
+    return c < 128 && SEPARATOR[c];
+  }
+
   /** Letters in a row, one separator apart, that make a spaced-out word: "u.s." and "a b c" stay as written. */
   static final int MIN_SPACED_LETTERS = 4;
-
-  private static final String SEPARATORS = " .-_*|/";
 
   private Obfuscation() {}
 
@@ -28,8 +39,10 @@ final class Obfuscation {
    */
   static int shapes(char[] t, int n) {
     for (int i = 0; i + 5 < n; i += 2) {
-      if (t[i] == t[i + 2] && t[i] == t[i + 4] && spacedAt(t, n, i - 1)
-          || t[i + 1] == t[i + 3] && t[i + 1] == t[i + 5] && spacedAt(t, n, i)) {
+      char c = t[i];
+      char d = t[i + 1];
+      if (separator(c) && c == t[i + 2] && c == t[i + 4] && spacedAt(t, n, i - 1)
+          || separator(d) && d == t[i + 3] && d == t[i + 5] && spacedAt(t, n, i)) {
         return SPACED;
       }
     }
@@ -42,7 +55,7 @@ final class Obfuscation {
       return false;
     }
     char sep = t[i + 1];
-    return sep == t[i + 3] && sep == t[i + 5] && SEPARATORS.indexOf(sep) >= 0 && Character.isLetter(t[i])
+    return separator(sep) && sep == t[i + 3] && sep == t[i + 5] && Character.isLetter(t[i])
         && Character.isLetter(t[i + 2]) && Character.isLetter(t[i + 4]) && Character.isLetter(t[i + 6])
         && (i == 0 || !Character.isLetterOrDigit(t[i - 1]))
         && (i + 7 == n || !Character.isLetterOrDigit(t[i + 7]));
@@ -152,7 +165,7 @@ final class Obfuscation {
     int copied = 0;
     for (int i = 0; i < n; i++) {
       if (!Character.isLetter(s.charAt(i)) || i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))
-          || i + 1 >= n || SEPARATORS.indexOf(s.charAt(i + 1)) < 0) {
+          || i + 1 >= n || !separator(s.charAt(i + 1))) {
         continue;
       }
       char sep = s.charAt(i + 1);

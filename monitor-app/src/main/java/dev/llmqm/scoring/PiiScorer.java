@@ -44,15 +44,10 @@ public final class PiiScorer {
               + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62}[A-Za-z0-9])?){0,8}\\.[A-Za-z]{2,24}");
   private static final Set<String> FILE_TLDS =
       Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "tif", "tiff", "css", "js", "ts");
-  private static final Pattern NANP =
-      Pattern.compile("(?:\\+?1[ .\\-]?)?(?:\\(\\d{3}\\)|\\d{3})[ .\\-]?\\d{3}[ .\\-]\\d{4}");
   private static final Pattern GB = Pattern.compile("\\(?0\\d{2,4}\\)?[ \\-]?\\d{3,4}[ \\-]?\\d{3,4}");
   private static final Pattern INTL =
       Pattern.compile("\\+\\d{1,3}(?:[ .\\-]?\\(?\\d{1,10}\\)?){1,6}");
-  private static final Pattern CARD = Pattern.compile("\\d(?:[ \\-]?\\d){12,22}");
   private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,34}");
-  private static final Pattern SSN = Pattern.compile("\\d{3}([ \\-])\\d{2}[ \\-]\\d{4}");
-  private static final Pattern BARE_SSN = Pattern.compile("\\d{9}");
   private static final Pattern SECRET_ASSIGNMENT =
       Pattern.compile(
           "(?i)(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|api[_-]?token"
@@ -63,7 +58,6 @@ public final class PiiScorer {
   private static final Pattern SECRET_ASSIGNMENT_AT_START = Pattern.compile("^(?:" + SECRET_ASSIGNMENT.pattern() + ")");
   /** Chars from a key's start to its ':' or '=': "secret_access_key", a quote and three spaces. */
   private static final int ASSIGNMENT_REACH = "secret_access_key".length() + 1 + 3 + 1;
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}");
   private static final Pattern SECRET =
       Pattern.compile(
@@ -138,6 +132,12 @@ public final class PiiScorer {
    * right after it, with too few digits to take a window.
    */
   private static final int DIGITS = 4;
+  /**
+   * A capital letter followed by a digit, where an IBAN's check digits start: watched instead of {@link #DIGITS}
+   * once the clusters have used up their windows, so that text dense with digits ("1234 1234 …") is not stopped
+   * at nearly every char for the IBANs alone.
+   */
+  private static final int IBAN_START = 32;
   /** The first two chars of one of {@link #SECRET_HINTS}. */
   private static final int SECRET_START = 8;
   /** The first two chars, in either case, of one of {@link #ASSIGNMENT_HINTS}. */
@@ -167,6 +167,9 @@ public final class PiiScorer {
         }
         if (isDigit(p) && (isDigit(ch) || SEPARATOR[ch])) {
           f |= DIGITS;
+        }
+        if (isUpper(p) && isDigit(ch)) {
+          f |= IBAN_START;
         }
         SECRET_BY_PAIR[p << 7 | ch] = startingWith(SECRET_HINTS, p, ch);
         KEYS_BY_PAIR[p << 7 | ch] = startingWith(ASSIGNMENT_HINTS, Text.ASCII_LOWER[p], Text.ASCII_LOWER[ch]);
@@ -332,10 +335,21 @@ public final class PiiScorer {
           }
         }
       }
+      if ((f & IBAN_START) != 0 && ibanCandidate(s, i)) {
+        ibanWindows++;
+        if (iban(ibans, s, i - 2, Math.min(n, i + 46))) {
+          found.add(PiiType.IBAN);
+          ibanOpen = false;
+        } else if (ibanWindows >= MAX_WINDOWS) {
+          ibanOpen = false;
+        }
+        if (!ibanOpen) {
+          events &= ~IBAN_START;
+        }
+      }
       if ((f & DIGITS) != 0) {
         int d = i - 1;
-        if (ibanOpen && isDigit(s.charAt(i)) && d >= 2 && isUpper(s.charAt(d - 1))
-            && isUpper(s.charAt(d - 2)) && (d == 2 || !Character.isLetterOrDigit(s.charAt(d - 3)))) {
+        if (ibanOpen && ibanCandidate(s, d)) {
           ibanWindows++;
           if (iban(ibans, s, d - 2, Math.min(n, d + 46))) {
             found.add(PiiType.IBAN);
@@ -358,8 +372,9 @@ public final class PiiScorer {
           i = clusterEnd - 1; // digits after digits hold nothing else for the walk
           prev = s.charAt(i);
         }
-        if (clusterWindows >= MAX_WINDOWS && !ibanOpen) {
-          events &= ~DIGITS;
+        if (clusterWindows >= MAX_WINDOWS) {
+          // the IBANs' starts alone are watched from here: a capital letter, then a digit
+          events = events & ~DIGITS | (ibanOpen ? IBAN_START : 0);
         }
       }
     }
@@ -370,6 +385,16 @@ public final class PiiScorer {
       found.add(PiiType.SECRET);
     }
     return hits;
+  }
+
+  /**
+   * Whether an IBAN may start two chars before {@code d}: two capital letters not glued to a preceding letter or
+   * digit ("AA99"), then the digits at {@code d} and {@code d + 1}.
+   */
+  private static boolean ibanCandidate(String s, int d) {
+    return d >= 2 && d + 1 < s.length() && isDigit(s.charAt(d)) && isDigit(s.charAt(d + 1))
+        && isUpper(s.charAt(d - 1)) && isUpper(s.charAt(d - 2))
+        && (d == 2 || !Character.isLetterOrDigit(s.charAt(d - 3)));
   }
 
   /**
@@ -529,7 +554,7 @@ public final class PiiScorer {
       }
     }
     if (nanpHome) {
-      Win m = new Win(budget, NANP, s, a, b);
+      Win m = new Win(budget, DigitPatterns::nanp, s, a, b);
       while (m.find()) {
         if (isolated(s, m.start(), m.end()) && !labelled(s, m.start()) && validNanpMatch(m.group())) {
           return true;
@@ -623,7 +648,7 @@ public final class PiiScorer {
   // ---------------------------------------------------------------- cards
 
   private static boolean card(Budget budget, String s, int a, int b) {
-    Win m = new Win(budget, CARD, s, a, b);
+    Win m = new Win(budget, DigitPatterns::card, s, a, b);
     while (m.find()) {
       if (!isolated(s, m.start(), m.end())) {
         continue;
@@ -790,7 +815,7 @@ public final class PiiScorer {
   // ---------------------------------------------------------------- SSN
 
   private static boolean ssn(Budget budget, String s, int a, int b) {
-    Win m = new Win(budget, SSN, s, a, b);
+    Win m = new Win(budget, DigitPatterns::ssn, s, a, b);
     while (m.find()) {
       String g = m.group();
       if (g.charAt(3) != g.charAt(6) || !isolated(s, m.start(), m.end()) || labelled(s, m.start())) {
@@ -801,7 +826,7 @@ public final class PiiScorer {
       }
     }
     // nine bare digits count only when labelled as an SSN ("SSN: 457555462", "social security number 4575...")
-    Win bare = new Win(budget, BARE_SSN, s, a, b);
+    Win bare = new Win(budget, DigitPatterns::nineDigits, s, a, b);
     while (bare.find()) {
       String g = bare.group();
       if (isolated(s, bare.start(), bare.end()) && ssnLabel(s, bare.start())
@@ -833,7 +858,7 @@ public final class PiiScorer {
   // ---------------------------------------------------------------- IP
 
   private static boolean ipv4(Budget budget, String s, int a, int b) {
-    Win m = new Win(budget, IPV4, s, a, b);
+    Win m = new Win(budget, DigitPatterns::ipv4, s, a, b);
     while (m.find()) {
       int st = m.start();
       int en = m.end();
@@ -1320,31 +1345,69 @@ public final class PiiScorer {
     return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
-  /** A match of a pattern inside the window {@code [a, b)} of {@code s}, with offsets into {@code s}. */
+  /**
+   * A match of a pattern inside the window {@code [a, b)} of {@code s}, with offsets into {@code s}: an RE2J
+   * pattern, or one of the {@link DigitPatterns} matched by hand, which pays the budget alike.
+   */
   private static final class Win {
-    final Matcher m;
+    private final Matcher m;
+    private final DigitPatterns.Finder finder;
+    private final String s;
     private final int base;
+    private final int to;
+    private int from;
+    private int start;
+    private int end;
 
     /** A window on {@code s[a, b)}, paid from {@code budget}; one the budget cannot pay finds nothing. */
     Win(Budget budget, Pattern p, String s, int a, int b) {
       this.m = budget.take(b - a) ? p.matcher(s.substring(a, b)) : null;
+      this.finder = null;
+      this.s = s;
       this.base = a;
+      this.to = b;
+    }
+
+    /** The same for a pattern matched by hand. */
+    Win(Budget budget, DigitPatterns.Finder finder, String s, int a, int b) {
+      this.m = null;
+      this.finder = budget.take(b - a) ? finder : null;
+      this.s = s;
+      this.base = a;
+      this.to = b;
+      this.from = a;
     }
 
     boolean find() {
-      return m != null && m.find();
+      if (finder != null) {
+        long r = from < to ? finder.find(s, from, to) : -1;
+        if (r < 0) {
+          from = to;
+          return false;
+        }
+        start = (int) (r >>> 32);
+        end = (int) r;
+        from = end;
+        return true;
+      }
+      if (m == null || !m.find()) {
+        return false;
+      }
+      start = base + m.start();
+      end = base + m.end();
+      return true;
     }
 
     int start() {
-      return base + m.start();
+      return start;
     }
 
     int end() {
-      return base + m.end();
+      return end;
     }
 
     String group() {
-      return m.group();
+      return s.substring(start, end);
     }
   }
 
