@@ -282,6 +282,8 @@ public final class PiiScorer {
     // assignment keys are matched case-insensitively char by char, so offsets are the text's own (a lower-cased
     // copy would shift them: U+0130 lower-cases to two chars)
     int events = MIXED | DIGITS | SECRET_START | (assignment ? KEY_START : 0);
+    // this walk's copy of PAIRS once a pair's hints all have their offsets ("sk-sk-sk-…"): the pair then stops it
+    byte[] pairs = PAIRS;
     Hits hits = new Hits();
     int clusterEnd = 0;
     int clusterWindows = 0;
@@ -299,7 +301,7 @@ public final class PiiScorer {
           ch = 0;
         }
         pair = prev << 7 | ch;
-        f = PAIRS[pair] & events;
+        f = pairs[pair] & events;
         prev = ch;
         if (f != 0) {
           break;
@@ -321,16 +323,23 @@ public final class PiiScorer {
         events = events & ~RUN_END | MIXED;
       }
       if ((f & SECRET_START) != 0) {
+        boolean full = true;
         for (int h : SECRET_BY_PAIR[pair]) {
-          if (s.startsWith(SECRET_HINTS[h], i - 1)) {
+          if (!hits.secrets.full(h) && s.startsWith(SECRET_HINTS[h], i - 1)) {
             hits.secrets.addApart(h, i - 1, SECRET_HINTS[h].length());
           }
+          full &= hits.secrets.full(h);
+        }
+        if (full) {
+          pairs = pairs == PAIRS ? PAIRS.clone() : pairs;
+          pairs[pair] &= ~SECRET_START;
         }
       }
       if ((f & KEY_START) != 0) {
         for (int h : KEYS_BY_PAIR[pair]) {
           // a key word with no ':' or '=' within reach ("password" in prose) takes no window
-          if (startsWithLowerCase(s, i - 1, ASSIGNMENT_HINTS[h]) && assignmentNear(s, i - 1)) {
+          if (!hits.keys.full(h) && startsWithLowerCase(s, i - 1, ASSIGNMENT_HINTS[h])
+              && assignmentNear(s, i - 1)) {
             hits.keys.add(h, i - 1);
           }
         }
@@ -475,6 +484,11 @@ public final class PiiScorer {
       at = new int[hints][];
       count = new int[hints];
       next = new int[hints];
+    }
+
+    /** Whether hint {@code h} has all the offsets kept: adding more changes nothing. */
+    boolean full(int h) {
+      return count[h] >= MAX_WINDOWS;
     }
 
     void add(int h, int idx) {
