@@ -344,9 +344,11 @@ public final class PiiScorer {
           }
         }
       }
-      if ((f & IBAN_START) != 0 && ibanCandidate(s, i)) {
+      // an IBAN's check digits at d: seen from the pair before them, or from the first digit's pair
+      int d = (f & IBAN_START) != 0 ? i : (f & DIGITS) != 0 && ibanOpen ? i - 1 : -1;
+      if (d >= 0 && ibanCandidate(s, d)) {
         ibanWindows++;
-        if (iban(ibans, s, i - 2, Math.min(n, i + 46))) {
+        if (iban(ibans, s, d - 2, Math.min(n, d + 46))) {
           found.add(PiiType.IBAN);
           ibanOpen = false;
         } else if (ibanWindows >= MAX_WINDOWS) {
@@ -357,18 +359,8 @@ public final class PiiScorer {
         }
       }
       if ((f & DIGITS) != 0) {
-        int d = i - 1;
-        if (ibanOpen && ibanCandidate(s, d)) {
-          ibanWindows++;
-          if (iban(ibans, s, d - 2, Math.min(n, d + 46))) {
-            found.add(PiiType.IBAN);
-            ibanOpen = false;
-          } else if (ibanWindows >= MAX_WINDOWS) {
-            ibanOpen = false;
-          }
-        }
         // a cluster cut at MAX_CLUSTER inside a digit run is followed at once by the next one
-        for (int st = d; clusterWindows < MAX_WINDOWS && st >= clusterEnd && st < n && isDigit(s.charAt(st));
+        for (int st = i - 1; clusterWindows < MAX_WINDOWS && st >= clusterEnd && st < n && isDigit(s.charAt(st));
             st = clusterEnd) {
           int r = cluster(s, st, found, clusters);
           clusterEnd = r >>> 2;
