@@ -192,4 +192,33 @@ class RefusalScorerTest {
     assertThat(RefusalScorer.REFUSAL_AT.occursIn("i can't i can't i can't i can't help", attempts)).isFalse();
     assertThat(attempts[0]).isZero();
   }
+
+  private static final String[] ACT_FRAGMENTS = {"i", "i", "i ", "can't", "cannot", "can not", "won't", "won't be able to",
+    "'m unable to", "'m not", "am not able to", "don't think i can", "shouldn't", "help", "helpful", "assist",
+    "carry out", "carry", "take part", "go along", "do", "done", "that", "this", "with that", "with", "thatch", "you",
+    "really", "x", "_", "9", "é", "'", "-", ".", ",", "\t", "\n", "\u000b"};
+
+  @Test
+  void refusedActsByHandShouldAgreeWithTheirExpressions() {
+    Pattern acts = Pattern.compile("^(?:" + RefusalScorer.REFUSAL.pattern().substring(0,
+        RefusalScorer.REFUSAL.pattern().indexOf("|\\bas an ai")) + ")");
+    assertThat(acts.pattern()).contains("(?:\\S+ ){0,2}?").contains("with that|with this");
+    SplittableRandom random = new SplittableRandom(11);
+    int matched = 0;
+    for (int t = 0; t < 20_000; t++) {
+      // mostly "i", a form of the negation and a space, then anything
+      StringBuilder b = new StringBuilder(random.nextInt(5) == 0 ? "" : random.nextBoolean() ? "i" : "i ");
+      b.append(random.nextInt(5) == 0 ? "" : ACT_FRAGMENTS[3 + random.nextInt(10)]);
+      b.append(random.nextInt(8) == 0 ? "" : " ");
+      for (int k = random.nextInt(6); k >= 0; k--) {
+        b.append(ACT_FRAGMENTS[random.nextInt(ACT_FRAGMENTS.length)]).append(random.nextInt(3) == 0 ? "" : " ");
+      }
+      String s = b.toString();
+      int end = s.length() - (s.isEmpty() ? 0 : random.nextInt(Math.min(4, s.length())));
+      boolean expected = acts.matcher(s.substring(0, end)).find();
+      matched += expected ? 1 : 0;
+      assertThat(RefusalScorer.refusedAct(s, 0, end)).as("[%s] to %d", s, end).isEqualTo(expected);
+    }
+    assertThat(matched).isBetween(1_000, 19_000);
+  }
 }
