@@ -195,13 +195,28 @@ public final class RefusalScorer {
     "believe", "emphasi", "overstate", "get enough", "agree more", "imagine"
   };
 
+  private static final String[] NO_IDIOMS = {};
+  /** {@link #IDIOMS} by their first char, in their order: a negation is followed by a few candidates at most. */
+  private static final String[][] IDIOMS_BY_FIRST = new String[128][];
+
+  static {
+    java.util.Arrays.fill(IDIOMS_BY_FIRST, NO_IDIOMS);
+    for (String idiom : IDIOMS) {
+      String[] g = IDIOMS_BY_FIRST[idiom.charAt(0)];
+      g = java.util.Arrays.copyOf(g, g.length + 1);
+      g[g.length - 1] = idiom;
+      IDIOMS_BY_FIRST[idiom.charAt(0)] = g;
+    }
+  }
+
   /** {@code s} with the negation of each idiom ({@link #IDIOMS}) written "cant", which no phrase pattern reads. */
   static String withoutIdioms(String s) {
     StringBuilder b = null;
     for (String neg : NEGATIONS) {
       for (int at = s.indexOf(neg); at >= 0; at = s.indexOf(neg, at + 1)) {
         int after = at + neg.length();
-        for (String idiom : IDIOMS) {
+        char first = after < s.length() ? s.charAt(after) : ' ';
+        for (String idiom : first < 128 ? IDIOMS_BY_FIRST[first] : NO_IDIOMS) {
           if (s.startsWith(idiom, after)) {
             if (b == null) {
               b = new StringBuilder(s);
