@@ -7,7 +7,11 @@ import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DigitPatternsTest {
 
@@ -61,29 +65,21 @@ class DigitPatternsTest {
     assertThat(matched).as("texts with a match").isGreaterThan(1_000);
   }
 
-  @Test
-  void cardMatchesItsExpression() {
-    assertSameMatches(DigitPatterns.CARD, DigitPatterns::card, "0123456789 - x", 6);
+  /** Each pattern with the chars its random texts are made of and their longest run of digits. */
+  static Stream<Arguments> patterns() {
+    return Stream.of(
+        Arguments.of("card", DigitPatterns.CARD, (DigitPatterns.Finder) DigitPatterns::card, "0123456789 - x", 6),
+        Arguments.of("nanp", DigitPatterns.NANP, (DigitPatterns.Finder) DigitPatterns::nanp, "0123456789 .-()+11", 4),
+        Arguments.of("ssn", DigitPatterns.SSN, (DigitPatterns.Finder) DigitPatterns::ssn, "0123456789 -- ", 4),
+        Arguments.of("nine digits", DigitPatterns.NINE_DIGITS, (DigitPatterns.Finder) DigitPatterns::nineDigits,
+            "0123456789 -", 6),
+        Arguments.of("ipv4", DigitPatterns.IPV4, (DigitPatterns.Finder) DigitPatterns::ipv4, "0123456789.....x", 3));
   }
 
-  @Test
-  void nanpMatchesItsExpression() {
-    assertSameMatches(DigitPatterns.NANP, DigitPatterns::nanp, "0123456789 .-()+11", 4);
-  }
-
-  @Test
-  void ssnMatchesItsExpression() {
-    assertSameMatches(DigitPatterns.SSN, DigitPatterns::ssn, "0123456789 -- ", 4);
-  }
-
-  @Test
-  void nineDigitsMatchesItsExpression() {
-    assertSameMatches(DigitPatterns.NINE_DIGITS, DigitPatterns::nineDigits, "0123456789 -", 6);
-  }
-
-  @Test
-  void ipv4MatchesItsExpression() {
-    assertSameMatches(DigitPatterns.IPV4, DigitPatterns::ipv4, "0123456789.....x", 3);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("patterns")
+  void matchesItsExpression(String name, String regex, DigitPatterns.Finder finder, String alphabet, int maxRun) {
+    assertSameMatches(regex, finder, alphabet, maxRun);
   }
 
   @Test

@@ -193,7 +193,8 @@ class RefusalScorerTest {
     assertThat(attempts[0]).isZero();
   }
 
-  private static final String[] ACT_FRAGMENTS = {"i", "i", "i ", "can't", "cannot", "can not", "won't", "won't be able to",
+  private static final String[] ACT_FRAGMENTS = {"i", "i", "i ", "can't", "cannot", "can not", "won't",
+    "won't be able to",
     "'m unable to", "'m not", "am not able to", "don't think i can", "shouldn't", "help", "helpful", "assist",
     "carry out", "carry", "take part", "go along", "do", "done", "that", "this", "with that", "with", "thatch", "you",
     "really", "x", "_", "9", "é", "'", "-", ".", ",", "\t", "\n", "\u000b"};
