@@ -58,6 +58,11 @@ public final class InjectionScorer {
     Rule asBinding() {
       return new Rule(family, weight, triggers, pattern, requires, clauseStart, true);
     }
+
+    /** The weight of a match: an indirect rule counts half outside retrieved text. */
+    double weight(boolean retrieved) {
+      return family == Family.INDIRECT && !retrieved ? weight * 0.5 : weight;
+    }
   }
 
   private static final String W = "(?: \\S+)";
@@ -108,7 +113,6 @@ public final class InjectionScorer {
       "(?:(?:ai|a\\.i\\.|llm|gpt|chatgpt|claude|gemini|copilot|language model|assistant|chatbot|bot"
           + "|(?:ai|coding|llm|autonomous|e-?mail) (?:agent|model))s?(?: " + READER_CLAUSE + ")?"
           + "|(?:agent|model)s? " + READER_CLAUSE + ")";
-
 
   /** What an agent can be told to do with the user's data, accounts or tools. */
   private static final String AGENT_ACTIONS =
@@ -1359,7 +1363,7 @@ public final class InjectionScorer {
       matched[r] = true;
       order[matches++] = r;
       Rule rule = RULES.get(r);
-      keepBound *= 1 - (rule.family == Family.INDIRECT ? rule.weight * 0.5 : rule.weight);
+      keepBound *= 1 - rule.weight(false); // the least weight, retrieved or not
     }
 
     /** Whether a {@link Rule#binding} rule matched. */
@@ -1377,7 +1381,7 @@ public final class InjectionScorer {
       double keep = 1;
       for (int k = 0; k < matches; k++) {
         Rule rule = RULES.get(order[k]);
-        keep *= 1 - (rule.family == Family.INDIRECT && !retrieved ? rule.weight * 0.5 : rule.weight);
+        keep *= 1 - rule.weight(retrieved);
       }
       return keep;
     }
