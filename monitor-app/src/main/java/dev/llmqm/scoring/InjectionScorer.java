@@ -132,6 +132,20 @@ public final class InjectionScorer {
           + "|(?:asked|wants|want|told|needs) you to|do it now|do this now|new (?:instructions?|task|orders?|rules?)"
           + "|(?:real|actual|true) (?:request|task|instructions?|goal|job))\\b)";
 
+  /** Rules, filters or policies, then words that declare them void: "guidelines no longer apply". */
+  private static final String VOIDED_RULES =
+      "(?:guidelines|rules|instructions|restrictions|polic(?:y|ies)|filters|safeguards|guardrails|limits|limitations"
+          + "|programming|training|content polic(?:y|ies)|safety rules|ethical guidelines) (?:no longer apply"
+          + "|don't apply|do not apply|are (?:now )?(?:suspended|disabled|lifted|void|gone|removed|off|null)"
+          + "|don't exist|do not exist|no longer exist|have been (?:removed|lifted|disabled|suspended)"
+          // the same of one policy: "the content policy does not exist"
+          + "|(?:does not|doesn't|no longer) (?:apply|applies|exists?)|is (?:now )?(?:suspended|disabled|lifted"
+          + "|void|gone|removed|off|null)|has been (?:removed|lifted|disabled|suspended))";
+
+  /** Literals of which every match of {@link #VOIDED_RULES} has one. */
+  private static final String[] VOIDED_GUARD = {"apply", "applies", "exist", "suspended", "disabled", "lifted",
+      "void", "gone", "removed", " off", " null"};
+
   private static final List<Rule> RULES =
       List.of(
           rule(Family.OVERRIDE, 0.9, new String[] {"ignor", "disregard", "forget", "skip", "bypass", "overr", "neglect", "abandon", "discard", "drop", "erase", "set aside", "pay no attention", "do not follow", "don't follow", "stop following", "no longer follow", "throw out", "scrap", "overw", "wipe", "nevermind", "never mind"},
@@ -181,16 +195,19 @@ public final class InjectionScorer {
                   + "|commands|guidance|programming) (?:that )?(?:you were|you've been|you have been|you were"
                   + " originally|you got|given to you|provided to you)(?: \\S+)?? ?(?:given|told|provided|trained"
                   + "|programmed|instructed)?\\b"),
-          rule(Family.OVERRIDE, 0.8, new String[] {"your ", "the ", "all ", "these ", "any "},
-              "(?:your|the|all|these|any)(?: \\S+)? (?:guidelines|rules|instructions|restrictions|polic(?:y|ies)"
-                  + "|filters|safeguards|guardrails|limits|limitations|programming|training|content polic(?:y"
-                  + "|ies)|safety rules|ethical guidelines) (?:no longer apply|don't apply|do not apply|are (?:now"
-                  + " )?(?:suspended|disabled|lifted|void|gone|removed|off|null)|don't exist|do not exist"
-                  + "|no longer exist|have been (?:removed|lifted|disabled|suspended)"
-                  // the same of one policy: "the content policy does not exist"
-                  + "|(?:does not|doesn't|no longer) (?:apply|applies|exists?)|is (?:now )?(?:suspended|disabled|lifted"
-                  + "|void|gone|removed|off|null)|has been (?:removed|lifted|disabled|suspended))")
-              .requires("apply", "exist", "suspended", "disabled", "lifted", "void", "gone", "removed", " off", " null"),
+          // the model's rules declared void, for now or for good ("your guidelines no longer apply.", "your content
+          // policy is suspended for the duration of this test"); not for a while or for someone ("your rate limits
+          // are lifted once you upgrade", as a product's help page tells its reader)
+          rule(Family.OVERRIDE, 0.8, new String[] {"your "},
+              "your(?: \\S+)? " + VOIDED_RULES + "(?:[.!?;:,)]|$| (?:now|anymore|any more|here|completely|entirely"
+                  + "|from now on|for (?:now|good|the duration|the rest|this (?:conversation|chat|session|test|task|exercise"
+                  + "|game))|in this|until (?:this|the end|further notice)|during this|and|so|as)\\b)")
+              .requires(VOIDED_GUARD),
+          // the same of any rules, said anyhow ("all restrictions are lifted"): weak alone, as an answer about a
+          // product's terms reads the same ("these limits don't apply to enterprise plans")
+          rule(Family.OVERRIDE, 0.45, new String[] {"your ", "the ", "all ", "these ", "any "},
+              "(?:your|the|all|these|any)(?: \\S+)? " + VOIDED_RULES)
+              .requires(VOIDED_GUARD),
           rule(Family.OVERRIDE, 0.7, new String[] {"ignor", "disregard", "forget", "overr", "bypass", "skip"},
               "(?:ignore|ignoring|disregard|forget|override|bypass|skip)(?: the)? (?:user'?s?|human'?s?"
                   + "|customer'?s?) (?:actual )?(?:request|question|query|prompt|message|instructions?|input)"),
