@@ -973,8 +973,6 @@ public final class InjectionScorer {
           .mapToInt(l -> java.util.Arrays.asList(REQUIRED_LITERALS).indexOf(l)).toArray())
       .toArray(int[][]::new);
 
-  private static final byte PRESENT = 1;
-  private static final byte ABSENT = 2;
 
   /**
    * The guard literals found by {@link #presentLiterals}, by their first four chars (all ASCII, packed into an
@@ -989,12 +987,19 @@ public final class InjectionScorer {
   /** Guard literals shorter than four chars or not ASCII there: looked up by themselves, when needed. */
   private static final boolean[] UNINDEXED = new boolean[REQUIRED_LITERALS.length];
 
+  /** Per unindexed guard literal, its number among them. */
+  private static final int[] UNINDEXED_SLOT = new int[REQUIRED_LITERALS.length];
+
+  private static final int UNINDEXED_COUNT;
+
   static {
     java.util.Map<Integer, List<Integer>> byQuad = new java.util.HashMap<>();
+    int unindexed = 0;
     for (int id = 0; id < REQUIRED_LITERALS.length; id++) {
       String lit = REQUIRED_LITERALS[id];
       if (lit.length() < 4 || (lit.charAt(0) | lit.charAt(1) | lit.charAt(2) | lit.charAt(3)) >= 128) {
         UNINDEXED[id] = true;
+        UNINDEXED_SLOT[id] = unindexed++;
         continue;
       }
       int quad = lit.charAt(0) << 21 | lit.charAt(1) << 14 | lit.charAt(2) << 7 | lit.charAt(3);
@@ -1002,6 +1007,7 @@ public final class InjectionScorer {
       QUAD_FILTER[bit >>> 6] |= 1L << bit;
       byQuad.computeIfAbsent(quad, k -> new java.util.ArrayList<>()).add(id);
     }
+    UNINDEXED_COUNT = unindexed;
     int[] quadsPerBit = new int[SOLE_QUAD.length];
     byQuad.forEach((quad, ids) -> {
       int slot = quadSlot(quad);
@@ -1025,58 +1031,218 @@ public final class InjectionScorer {
     return quad * 0x9E3779B1 >>> 20;
   }
 
+  /** The longest guard literal, in chars. */
+  private static final int MAX_GUARD = java.util.Arrays.stream(REQUIRED_LITERALS).mapToInt(String::length).max()
+      .orElse(0);
+
   /**
-   * {@link #PRESENT} or {@link #ABSENT} for every guard literal in {@code t[0, n)}, 0 for the {@link
-   * #UNINDEXED} ones: the four chars at each position go through the filter, and only the few that pass are
-   * looked up; a four whose literals are all found leaves this call's copy of the filter when it alone sets
-   * its bit, so a common word ("with", "your") costs one lookup, not one per occurrence.
+   * Which guard literals occur in a view's text, found as far into it as the windows read. The four chars at
+   * each position go through the filter, and only the few that pass are looked up; a four whose literals are all
+   * found leaves this scan's copy of the filter when it alone sets its bit, so a common word ("with", "your")
+   * costs one lookup, not one per occurrence. The {@link #UNINDEXED} literals are looked for by themselves.
    */
-  private static byte[] presentLiterals(char[] t, int n) {
-    byte[] present = new byte[REQUIRED_LITERALS.length];
-    long[] filter = QUAD_FILTER.clone();
-    int quad = 0;
-    int ascii = 0; // how many of the last four chars are ASCII
-    for (int i = 0; i < n; i++) {
-      char c = t[i];
-      quad = quad << 7 | (c & 127);
-      ascii = c < 128 ? Math.min(ascii + 1, 4) : 0;
-      if (ascii < 4) {
-        continue;
+  private static final class GuardScan {
+    private final View view;
+    /** Guard literals found, a bit each. */
+    private final long[] present = new long[(REQUIRED_LITERALS.length + 63) >>> 6];
+    private final long[] filter = QUAD_FILTER.clone();
+    private int quad;
+    private int ascii; // how many of the last four chars are ASCII
+    /** Positions below this have been through the filter (as the last of a four). */
+    private int scanned;
+    /** Per unindexed literal: the text below this has been searched for it (created on first use). */
+    private int[] searched;
+
+    /** Per rule: -1 once one of its guard literals is found, else none lies in this many first chars. */
+    private int[] rules;
+    /** Windows skipped for want of a guard literal. */
+    private int misses;
+
+    GuardScan(View view) {
+      this.view = view;
+      // a short view is read whole at the first lookup, and its literals tell each rule's state
+      this.rules = view.length > 2 * WINDOW ? new int[RULES.size()] : null;
+    }
+
+    /** {@link View#guard}. */
+    int in(int r, int end) {
+      if (rules == null) {
+        return anyIn(r, view.length) ? GUARD_IN : GUARD_NOWHERE;
       }
-      int q = quad & 0x0FFFFFFF;
-      int bit = quadBit(q);
-      if ((filter[bit >>> 6] & 1L << bit) == 0) {
-        continue;
+      int state = rules[r];
+      if (state < 0) {
+        return GUARD_IN;
       }
-      int slot = quadSlot(q);
-      while (QUADS[slot] != 0 && QUADS[slot] != q) {
-        slot = (slot + 1) & (QUADS.length - 1);
-      }
-      if (QUADS[slot] == 0) {
-        continue;
-      }
-      boolean all = true;
-      for (int id : QUAD_LITERALS[slot]) {
-        if (present[id] == 0 && startsWith(t, n, LITERAL_CHARS[id], i - 3, 4)) {
-          present[id] = PRESENT;
+      int n = view.length;
+      if (end > state) {
+        if (anyIn(r, misses >= MISSES_BEFORE_WHOLE_SCAN ? n : Math.min(n, 2 * end))) {
+          rules[r] = -1;
+          return GUARD_IN;
         }
-        all &= present[id] != 0;
+        rules[r] = scanned;
+      } else if (scanned == n && state < n && found(r, n)) {
+        return GUARD_LATER; // read since the rule last looked
       }
-      if (all && SOLE_QUAD[bit]) {
-        filter[bit >>> 6] &= ~(1L << bit);
-      }
+      misses++;
+      return rules[r] == n ? GUARD_NOWHERE : GUARD_LATER;
     }
-    for (int id = 0; id < present.length; id++) {
-      if (present[id] == 0 && !UNINDEXED[id]) {
-        present[id] = ABSENT;
-      }
+
+    /** {@link View#guardSeen}. */
+    boolean seen(int r) {
+      return found(r, 0);
     }
-    return present;
+
+    /** {@link View#guardAnywhere}. */
+    boolean anywhere(int r) {
+      return found(r, view.length);
+    }
+
+    private boolean found(int r, int to) {
+      if (rules == null) {
+        return anyIn(r, to);
+      }
+      if (rules[r] < 0) {
+        return true;
+      }
+      if (anyIn(r, to)) {
+        rules[r] = -1;
+        return true;
+      }
+      rules[r] = scanned;
+      return false;
+    }
+
+    /**
+     * Whether one of rule {@code r}'s guard literals has been found in the first {@code to} chars, which are read
+     * first if need be (at least as far as the scan has read).
+     */
+    boolean anyIn(int r, int to) {
+      if (scanned < to) {
+        for (int id : REQUIRED[r]) {
+          if (has(id)) {
+            return true; // found without reading further
+          }
+        }
+        scan(to);
+      }
+      for (int id : REQUIRED[r]) {
+        if (UNINDEXED[id] && !has(id)) {
+          search(id, scanned);
+        }
+        if (has(id)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean has(int id) {
+      return (present[id >>> 6] & 1L << id) != 0;
+    }
+
+    private void mark(int id) {
+      present[id >>> 6] |= 1L << id;
+    }
+
+    private void scan(int end) {
+      if (scanned >= end) {
+        return;
+      }
+      int n = view.length;
+      view.ensure(Math.min(n, end + MAX_GUARD));
+      char[] t = view.text;
+      int q4 = quad;
+      int a = ascii;
+      for (int i = scanned; i < end; i++) {
+        char c = t[i];
+        q4 = q4 << 7 | (c & 127);
+        a = c < 128 ? Math.min(a + 1, 4) : 0;
+        if (a < 4) {
+          continue;
+        }
+        int q = q4 & 0x0FFFFFFF;
+        int bit = quadBit(q);
+        if ((filter[bit >>> 6] & 1L << bit) == 0) {
+          continue;
+        }
+        int slot = quadSlot(q);
+        while (QUADS[slot] != 0 && QUADS[slot] != q) {
+          slot = (slot + 1) & (QUADS.length - 1);
+        }
+        if (QUADS[slot] == 0) {
+          continue;
+        }
+        boolean all = true;
+        for (int id : QUAD_LITERALS[slot]) {
+          if (!has(id) && startsWith(t, n, LITERAL_CHARS[id], i - 3, 4)) {
+            mark(id);
+          }
+          all &= has(id);
+        }
+        if (all && SOLE_QUAD[bit]) {
+          filter[bit >>> 6] &= ~(1L << bit);
+        }
+      }
+      quad = q4;
+      ascii = a;
+      scanned = end;
+    }
+
+    /** Per unindexed literal, 2 + where it first occurs in a view made whole (1: nowhere, 0: not looked up). */
+    private int[] first;
+    private String whole;
+
+    /** Looks for unindexed literal {@code id} at the starts it has not been looked for at, up to {@code end}. */
+    private void search(int id, int end) {
+      char[] w = LITERAL_CHARS[id];
+      if (view.ready == view.length) {
+        if (first == null) {
+          first = new int[UNINDEXED_COUNT];
+          whole = new String(view.text, 0, view.length);
+        }
+        int slot = UNINDEXED_SLOT[id];
+        if (first[slot] == 0) {
+          first[slot] = whole.indexOf(REQUIRED_LITERALS[id]) + 2;
+        }
+        if (first[slot] >= 2 && first[slot] - 2 + w.length <= end) {
+          mark(id);
+        }
+        return;
+      }
+      if (searched == null) {
+        searched = new int[UNINDEXED_COUNT];
+      }
+      int slot = UNINDEXED_SLOT[id];
+      char[] t = view.text;
+      int last = end - w.length;
+      for (int s = searched[slot]; s <= last; s++) {
+        if (t[s] == w[0] && startsWith(t, end, w, s, 1)) {
+          mark(id);
+          break;
+        }
+      }
+      searched[slot] = Math.max(searched[slot], last + 1);
+    }
   }
 
   private static final int MAX_BLOBS = 8;
   private static final int CONTEXT_BUDGET_FIELDS = 4;
   private static final int MAX_WINDOWS = 48;
+  /**
+   * After this many windows skipped for want of a guard literal, the guard scan reads the whole text: text
+   * that lacks the guards of many rules (most prose) would otherwise try them in window after window.
+   */
+  private static final int MISSES_BEFORE_WHOLE_SCAN = 16;
+  /**
+   * Windows of a rule whose guard is a condition on the whole text ({@link Rule#anywhere}) matched before the
+   * whole text is read for its guard: one trigger in a long text (an encoded blob) need not read it all.
+   */
+  private static final int ANYWHERE_TRIES = 1;
+
+  /** What {@link View#guard} tells of a window. */
+  private static final int GUARD_IN = 1;
+  private static final int GUARD_LATER = 0;
+  private static final int GUARD_NOWHERE = -1;
   private static final int WINDOW = 200;
   private static final int MIN_BLOB = 24;
 
@@ -1352,13 +1518,8 @@ public final class InjectionScorer {
      * rules of one minus their least weight.
      */
     private double keepBound = 1;
-    private String string;
-    /**
-     * Per guard literal: whether it occurs in the view, found for all of them in one pass on the first lookup;
-     * 0 until looked up for the few ({@link #UNINDEXED}) the pass does not find, then {@link #PRESENT} or
-     * {@link #ABSENT}.
-     */
-    private byte[] required;
+    /** Which guard literals occur in the view (created on first use). */
+    private GuardScan guards;
     /** Where the rules' literal sets occur in this view (created on first use). */
     private LiteralIndex literals;
 
@@ -1477,27 +1638,36 @@ public final class InjectionScorer {
     }
 
     /**
-     * Whether one of rule {@code r}'s guard literals occurs in the view. The first lookup finds every guard
-     * literal in one pass over the text: one table load per char, where looking each up by itself read the
-     * whole text once per absent literal (a hundred of them in a long prompt of ordinary prose).
+     * Whether one of rule {@code r}'s guard literals lies in the view's first {@code end} chars ({@link #GUARD_IN};
+     * also when one lies further, if read), lies only further ({@link #GUARD_LATER}, also when not yet read there)
+     * or nowhere ({@link #GUARD_NOWHERE}). The scan goes twice as far as asked, and a rule whose guard it did not
+     * find is not looked up again until a window ends beyond what was read, so a rule whose guard the text lacks
+     * costs a few scans, however many windows it is tried in.
      */
-    boolean containsRequired(int r) {
-      if (required == null) {
-        ensure(length);
-        required = presentLiterals(text, length);
+    int guard(int r, int end) {
+      return guards().in(r, end);
+    }
+
+    /** Whether one of rule {@code r}'s guard literals has been found in the part of the view read so far. */
+    boolean guardSeen(int r) {
+      return guards != null && guards.seen(r);
+    }
+
+    /** Whether one of rule {@code r}'s guard literals occurs anywhere in the view. */
+    boolean guardAnywhere(int r) {
+      return guards().anywhere(r);
+    }
+
+    private GuardScan guards() {
+      if (guards == null) {
+        guards = new GuardScan(this);
       }
-      for (int id : REQUIRED[r]) {
-        if (required[id] == 0) {
-          if (string == null) {
-            string = new String(text, 0, length);
-          }
-          required[id] = string.contains(REQUIRED_LITERALS[id]) ? PRESENT : ABSENT;
-        }
-        if (required[id] == PRESENT) {
-          return true;
-        }
-      }
-      return false;
+      return guards;
+    }
+
+    /** How far into the view the guard literals have been looked for. */
+    int guardsRead() {
+      return guards == null ? 0 : guards.scanned;
     }
   }
 
@@ -1616,12 +1786,34 @@ public final class InjectionScorer {
       return;
     }
     Rule rule = RULES.get(r);
-    if (rule.requires != null && v.windows[r] == 0 && !v.containsRequired(r)) {
-      v.windows[r] = MAX_WINDOWS; // guard literal absent: the rule cannot match anywhere
-      return;
+    int end = Math.min(v.length, i + WINDOW);
+    boolean guarded = false; // whether a match still needs a guard literal somewhere in the text
+    if (rule.requires != null) {
+      if (!rule.anywhere) {
+        // a guard literal is in every match: with none before the window's end, the window cannot match
+        int guard = v.guard(r, end);
+        if (guard == GUARD_NOWHERE) {
+          v.windows[r] = MAX_WINDOWS;
+          return;
+        }
+        if (guard == GUARD_LATER) {
+          v.windows[r]++;
+          v.lastStart[r] = i + 1;
+          v.lastEnd[r] = -1;
+          return;
+        }
+      } else if (!v.guardSeen(r)) {
+        if (v.guardsRead() == v.length || v.windows[r] >= ANYWHERE_TRIES) {
+          if (!v.guardAnywhere(r)) {
+            v.windows[r] = MAX_WINDOWS; // none in the whole text
+            return;
+          }
+        } else {
+          guarded = true; // the rest of the text is read for one only if the window matches
+        }
+      }
     }
     v.windows[r]++;
-    int end = Math.min(v.length, i + WINDOW);
     int matchEnd;
     if (v.lastStart[r] == i + 1) {
       matchEnd = v.lastEnd[r]; // a second trigger of the same rule at the same start
@@ -1630,6 +1822,11 @@ public final class InjectionScorer {
       matchEnd = other.lastEnd[r];
     } else {
       matchEnd = match(v, r, i, end);
+    }
+    if (matchEnd >= 0 && guarded && !v.guardAnywhere(r)) {
+      v.windows[r] = MAX_WINDOWS; // as if the rule, lacking its guard, had never been looked for
+      v.lastStart[r] = 0;
+      return;
     }
     v.lastStart[r] = i + 1;
     v.lastEnd[r] = matchEnd;

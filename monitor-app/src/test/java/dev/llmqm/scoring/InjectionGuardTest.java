@@ -49,6 +49,19 @@ class InjectionGuardTest {
   }
 
   @Test
+  void shouldMatchARuleWhoseGuardWordTheScanReadsAfterTheRuleLastLookedForIt() {
+    // "say" opens the rule for "say 'hacked'" twice before its guard word, which only the last sentence has; in
+    // between, 80 windows of other rules lacking their guards make the scan read the whole text
+    StringBuilder text = new StringBuilder("Blue green red. ".repeat(19)).append("Say hi. ")
+        .append("if ".repeat(50)).append("the ".repeat(30)).append("what a day. Say bye. ");
+    while (text.length() < 2000) {
+      text.append("Blue green red. ");
+    }
+    text.append("How do I say 'hacked' in Spanish? ").append("Thanks a lot. ".repeat(300));
+    assertThat(new InjectionScorer().scoreText(text.toString(), false)).isGreaterThan(0.4);
+  }
+
+  @Test
   void shouldDrawTextsThatMatchTheirPattern() {
     Random random = new Random(7);
     for (String regex : List.of("^(?:a(?: \\S+){0,3}? (?:b|cd?)\\b)", "^(?:x[,;:]?y{2,3}|z\\s?[^a-c]+)$")) {
