@@ -1408,9 +1408,12 @@ public final class InjectionScorer {
     boolean any = false;
     for (int i = 0; i < c.length; i++) {
       char q = c[i];
+      if (q < 128 ? q != '"' && q != '\'' : q != '\u201c' && q != '\u2018' && q != '\u00ab') {
+        continue; // most chars open no quote
+      }
       char close = q == '"' ? '"' : q == '\u201c' ? '\u201d' : q == '\u2018' ? '\u2019' : q == '\'' ? '\''
-          : q == '\u00ab' ? '\u00bb' : 0;
-      if (close == 0 || q == '\'' && i > 0 && !(Character.isWhitespace(c[i - 1]) || "([{:".indexOf(c[i - 1]) >= 0)) {
+          : '\u00bb';
+      if (q == '\'' && i > 0 && !(Character.isWhitespace(c[i - 1]) || "([{:".indexOf(c[i - 1]) >= 0)) {
         continue;
       }
       int end = -1;
@@ -1436,15 +1439,13 @@ public final class InjectionScorer {
   }
 
   /**
-   * The rules' score of a capped text; {@code info}, when non-null, gets its {@link Obfuscation#shapes} and
-   * whether the model must not overrule the rules: an encoded payload in it decodes to an injection, or a {@link
-   * Rule#binding} rule matched it as retrieved text.
+   * The rules' score of a capped text; {@code info}, when non-null, gets its {@link Obfuscation#shapes} (when the
+   * score is below {@link #DECODED_INJECTION}, as only then is the text read again undone) and whether the model
+   * must not overrule the rules: an encoded payload in it decodes to an injection, or a {@link Rule#binding} rule
+   * matched it as retrieved text.
    */
   private double scoreCapped(String raw, boolean retrieved, int[] info) {
     Folded f = new Folded(raw.toCharArray(), raw.length(), true);
-    if (info != null) {
-      info[0] = Obfuscation.shapes(f.text, f.length) | (f.greekOrCyrillic ? Obfuscation.MIXED_SCRIPT : 0);
-    }
     View plain = new View(f.text, f.length);
     View unleeted = f.anyChange() ? new View(f) : null;
     phrases(plain, unleeted, f);
@@ -1463,7 +1464,11 @@ public final class InjectionScorer {
       info[1] = 1;
     }
     keep *= 1 - encoded;
-    return Text.clamp01(1 - Math.max(keep, KEEP_FLOOR));
+    double score = Text.clamp01(1 - Math.max(keep, KEEP_FLOOR));
+    if (info != null && score < DECODED_INJECTION) {
+      info[0] = Obfuscation.shapes(f.text, f.length) | (f.greekOrCyrillic ? Obfuscation.MIXED_SCRIPT : 0);
+    }
+    return score;
   }
 
   /**
