@@ -1324,7 +1324,8 @@ public final class InjectionScorer {
     }
     String raw = Text.window(text, maxFieldChars);
     int[] info = new int[2];
-    double score = scoreCapped(raw, retrieved, info);
+    boolean early = settlesEarly(raw);
+    double score = early ? 1 - KEEP_FLOOR : scoreCapped(raw, retrieved, info);
     boolean unveiled = false;
     if (score < DECODED_INJECTION) {
       boolean concatenated = Obfuscation.mayConcatenate(raw);
@@ -1357,6 +1358,9 @@ public final class InjectionScorer {
     // a rule's phrase in a short text that the model finds plainly benign ("my teenager keeps saying 'ignore all
     // previous instructions' as a joke"); not where the rule read a hidden payload the model cannot see, nor an
     // order to whichever model reads retrieved text
+    if (early && score >= 0.5 && model.probability() < MODEL_VETO && model.words() <= MODEL_VETO_WORDS) {
+      scoreCapped(raw, retrieved, info); // the same score, and whether the model may overrule it
+    }
     if (score >= 0.5 && model.probability() < MODEL_VETO && model.words() <= MODEL_VETO_WORDS && info[1] == 0
         && !unveiled) {
       return MENTIONED;
@@ -1436,6 +1440,41 @@ public final class InjectionScorer {
       i = end;
     }
     return any ? new String(c) : null;
+  }
+
+  /** The rules' score of a text cut to the field limit, read whole: what {@link #settlesEarly} stands for. */
+  double rulesScore(String text, boolean retrieved) {
+    return scoreCapped(Text.window(text, maxFieldChars), retrieved, null);
+  }
+
+  /** Raw chars at the start of a long text that are scanned by themselves first ({@link #settlesEarly}). */
+  private static final int SETTLE_PREFIX = 768;
+
+  /**
+   * Whether the rules leave a long text at most {@link #KEEP_FLOOR} chance of being benign within its first
+   * {@value #SETTLE_PREFIX} chars or so (a jailbreak pasted many times, a many-shot prompt): its score is then
+   * {@code 1 - KEEP_FLOOR}, found without folding the rest. A start where nothing matches early is given up on. The start is cut where whitespace follows a word, so
+   * it folds to what the whole text folds to there, and it counts only if every window the scan looked at ends
+   * before the last two chars: the windows, their chars and the rules' state up to the stop are then those of a
+   * scan of the whole text, which stops at the same place.
+   */
+  static boolean settlesEarly(String raw) {
+    if (raw.length() < 4 * SETTLE_PREFIX) {
+      return false;
+    }
+    int cut = SETTLE_PREFIX;
+    while (cut > SETTLE_PREFIX / 2 && " \n\t".indexOf(raw.charAt(cut)) < 0) {
+      cut--;
+    }
+    if (" \n\t".indexOf(raw.charAt(cut)) < 0) {
+      return false; // no word ends there
+    }
+    Folded f = new Folded(raw.substring(0, cut).toCharArray(), cut, false);
+    View plain = new View(f.text, f.length);
+    View unleeted = f.anyChange() ? new View(f) : null;
+    phrases(plain, unleeted, f, f.length - 2);
+    return (plain.settled() || unleeted != null && unleeted.settled())
+        && Math.max(plain.reach, unleeted == null ? 0 : unleeted.reach) <= f.length - 2;
   }
 
   /**
@@ -1518,6 +1557,8 @@ public final class InjectionScorer {
     /** Matched rules in match order, so the product below multiplies in the same order as the scan. */
     final int[] order = new int[RULES.size()];
     int matches;
+    /** The furthest end of a window looked at, as if no window were cut short by the end of the text. */
+    int reach;
     /**
      * An upper bound of {@link #keep} whether or not the text is retrieved context: the product over the matched
      * rules of one minus their least weight.
@@ -1686,6 +1727,14 @@ public final class InjectionScorer {
    * made valid as far as its windows can read.
    */
   private static void phrases(View a, View b, Folded f) {
+    phrases(a, b, f, 0);
+  }
+
+  /**
+   * {@link #phrases(View, View, Folded)}; with a positive {@code within}, only windows that end within that many
+   * chars are looked at, and the scan gives up at a quarter of it if nothing has matched.
+   */
+  private static void phrases(View a, View b, Folded f, int within) {
     int n = a.length;
     int[] cands = f.candidates;
     int candCount = f.candidateCount;
@@ -1726,6 +1775,9 @@ public final class InjectionScorer {
       int jb = ni < nearCount ? near[ni] : n;
       int j = Math.min(ja, jb);
       if (j + 1 >= n) {
+        return;
+      }
+      if (within > 0 && (j + WINDOW > within || 4 * j > within && a.matches == 0 && (b == null || b.matches == 0))) {
         return;
       }
       int changeCount = 0;
@@ -1792,6 +1844,7 @@ public final class InjectionScorer {
     }
     Rule rule = RULES.get(r);
     int end = Math.min(v.length, i + WINDOW);
+    v.reach = Math.max(v.reach, i + WINDOW);
     boolean guarded = false; // whether a match still needs a guard literal somewhere in the text
     if (rule.requires != null) {
       if (!rule.anywhere) {
