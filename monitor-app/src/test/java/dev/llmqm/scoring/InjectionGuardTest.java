@@ -102,13 +102,9 @@ class InjectionGuardTest {
       int depth = 0;
       starts.add(pos);
       int k = pos;
-      for (; k < re.length(); k++) {
+      for (; k < re.length(); k = past(k) + 1) {
         char c = re.charAt(k);
-        if (c == '\\') {
-          k++;
-        } else if (c == '[') {
-          k = classEnd(k);
-        } else if (c == '(') {
+        if (c == '(') {
           depth++;
         } else if (c == ')') {
           if (depth == 0) {
@@ -168,13 +164,9 @@ class InjectionGuardTest {
         pos = classEnd(pos) + 1;
       } else if (c == '(') {
         int depth = 0;
-        for (; pos < re.length(); pos++) {
+        for (; pos < re.length(); pos = past(pos) + 1) {
           char d = re.charAt(pos);
-          if (d == '\\') {
-            pos++;
-          } else if (d == '[') {
-            pos = classEnd(pos);
-          } else if (d == '(') {
+          if (d == '(') {
             depth++;
           } else if (d == ')' && --depth == 0) {
             pos++;
@@ -214,6 +206,12 @@ class InjectionGuardTest {
     private String word() {
       String[] words = {"a", "the", "x", "it", "now", "you", "all", "ai", "model", "my", "then", "se"};
       return words[random.nextInt(words.length)];
+    }
+
+    /** The last char of the escape or class at {@code k}, or {@code k} itself. */
+    private int past(int k) {
+      char c = re.charAt(k);
+      return c == '\\' ? k + 1 : c == '[' ? classEnd(k) : k;
     }
 
     private int classEnd(int open) {
