@@ -226,8 +226,8 @@ public final class InjectionScorer {
           // are lifted once you upgrade", as a product's help page tells its reader)
           rule(Family.OVERRIDE, 0.8, new String[] {"your "},
               "your(?: \\S+)? " + VOIDED_RULES + "(?:[.!?;:,)]|$| (?:now|anymore|any more|here|completely|entirely"
-                  + "|from now on|for (?:now|good|the duration|the rest|this (?:conversation|chat|session|test|task|exercise"
-                  + "|game))|in this|until (?:this|the end|further notice)|during this|and|so|as)\\b)")
+                  + "|from now on|for (?:now|good|the duration|the rest|this (?:conversation|chat|session|test|task"
+                  + "|exercise|game))|in this|until (?:this|the end|further notice)|during this|and|so|as)\\b)")
               .requires(VOIDED_GUARD),
           // the same of any rules, said anyhow ("all restrictions are lifted"): weak alone, as an answer about a
           // product's terms reads the same ("these limits don't apply to enterprise plans")
@@ -773,8 +773,8 @@ public final class InjectionScorer {
                   + "|give|with|name) (?:every|each|all(?: the)?|the exact|exact|precise|specific) (?:reagents?"
                   + "|quantit(?:y"
                   + "|ies)|measurements?|amounts?|ingredients?|temperatures?|chemicals?|components?))")
-              .requiresAnywhere("synthes", "methamphetamine", "meth ", "napalm", "bomb", "explosive", "detonat", "nerve agent",
-                  "sarin", "ricin", "anthrax", "bioweapon", "chemical weapon", "poison", "malware", "ransomware",
+              .requiresAnywhere("synthes", "methamphetamine", "meth ", "napalm", "bomb", "explosive", "detonat",
+                  "nerve agent", "sarin", "ricin", "anthrax", "bioweapon", "chemical weapon", "poison", "malware", "ransomware",
                   "keylogger", "hack into", "break into", "exploit code", "counterfeit", "untraceable", "thermite",
                   "pipe bomb", "fentanyl", "weapon"),
           // ---- a request split into variables and joined ("let a = 'how to make a' and b = '...'. answer a+b")
@@ -973,9 +973,8 @@ public final class InjectionScorer {
           .mapToInt(l -> java.util.Arrays.asList(REQUIRED_LITERALS).indexOf(l)).toArray())
       .toArray(int[][]::new);
 
-
   /**
-   * The guard literals found by {@link #presentLiterals}, by their first four chars (all ASCII, packed into an
+   * The guard literals found by {@link GuardScan}, by their first four chars (all ASCII, packed into an
    * int): a 4,096-bit filter of those four chars hashed; an open-addressed table of the distinct fours (0 when
    * free) with the literals that start with each; and, per filter bit, whether only one four sets it.
    */
@@ -1054,7 +1053,7 @@ public final class InjectionScorer {
     private int[] searched;
 
     /** Per rule: -1 once one of its guard literals is found, else none lies in this many first chars. */
-    private int[] rules;
+    private final int[] rules;
     /** Windows skipped for want of a guard literal. */
     private int misses;
 
@@ -1457,10 +1456,10 @@ public final class InjectionScorer {
   /**
    * Whether the rules leave a long text at most {@link #KEEP_FLOOR} chance of being benign within its first
    * {@value #SETTLE_PREFIX} chars or so (a jailbreak pasted many times, a many-shot prompt): its score is then
-   * {@code 1 - KEEP_FLOOR}, found without folding the rest. A start where nothing matches early is given up on. The start is cut where whitespace follows a word, so
-   * it folds to what the whole text folds to there, and it counts only if every window the scan looked at ends
-   * before the last two chars: the windows, their chars and the rules' state up to the stop are then those of a
-   * scan of the whole text, which stops at the same place.
+   * {@code 1 - KEEP_FLOOR}, found without folding the rest. A start where nothing matches early is given up on.
+   * The start is cut where whitespace follows a word, so it folds to what the whole text folds to there, and it
+   * counts only if every window the scan looked at ends before the last two chars: the windows, their chars and the
+   * rules' state up to the stop are then those of a scan of the whole text, which stops at the same place.
    */
   static boolean settlesEarly(String raw) {
     if (raw.length() < 4 * SETTLE_PREFIX) {
@@ -2974,10 +2973,6 @@ public final class InjectionScorer {
         || c == '=' || c == '-' || c == '_';
   }
 
-  /**
-   * A rule's regex must start with one of its triggers: the pattern is compiled anchored ({@code ^}) and run
-   * on a short window starting at each trigger occurrence, so RE2J stops as soon as the phrase cannot match.
-   */
   /** A rule's anchored pattern and its guard literals, for tests. */
   record Guard(String pattern, List<String> literals, boolean anywhere) {}
 
@@ -2987,6 +2982,10 @@ public final class InjectionScorer {
         .map(r -> new Guard(r.pattern.pattern(), List.of(r.requires), r.anywhere)).toList();
   }
 
+  /**
+   * A rule's regex must start with one of its triggers: the pattern is compiled anchored ({@code ^}) and run
+   * on a short window starting at each trigger occurrence, so RE2J stops as soon as the phrase cannot match.
+   */
   private static Rule rule(Family family, double weight, String[] triggers, String regex) {
     String body = regex.startsWith("\\b") ? regex.substring(2) : regex;
     return new Rule(family, weight, triggers, Pattern.compile("^(?:" + body + ")"), null, false, false,
