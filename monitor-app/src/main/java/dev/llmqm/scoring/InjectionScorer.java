@@ -1098,7 +1098,7 @@ public final class InjectionScorer {
     private final View view;
     /** Guard literals found, a bit each. */
     private final long[] present = new long[(REQUIRED_LITERALS.length + 63) >>> 6];
-    private final long[] filter = QUAD_FILTER.clone();
+    private final long[] filter;
     private int quad;
     private int ascii; // how many of the last four chars are ASCII
     /** Positions below this have been through the filter (as the last of a four). */
@@ -1110,11 +1110,23 @@ public final class InjectionScorer {
     private final int[] rules;
     /** Windows skipped for want of a guard literal. */
     private int misses;
+    /**
+     * A short view's answer per rule once it has been read whole: 0 not yet asked, {@link #FOUND} or {@link
+     * #ABSENT} (it no longer depends on how far a lookup asks).
+     */
+    private final byte[] answers;
+
+    private static final byte FOUND = 1;
+    private static final byte ABSENT = 2;
 
     GuardScan(View view) {
       this.view = view;
       // a short view is read whole at the first lookup, and its literals tell each rule's state
-      this.rules = view.length > 2 * WINDOW ? new int[RULES.size()] : null;
+      boolean longView = view.length > 2 * WINDOW;
+      this.rules = longView ? new int[RULES.size()] : null;
+      this.answers = longView ? null : new byte[RULES.size()];
+      // a short view is read once, so the filter need not drop the fours whose literals are all found
+      this.filter = longView ? QUAD_FILTER.clone() : QUAD_FILTER;
     }
 
     /** {@link View#guard}. */
@@ -1170,6 +1182,17 @@ public final class InjectionScorer {
      * first if need be (at least as far as the scan has read).
      */
     boolean anyIn(int r, int to) {
+      if (answers != null && answers[r] != 0) {
+        return answers[r] == FOUND;
+      }
+      boolean found = anyRead(r, to);
+      if (answers != null && scanned == view.length) {
+        answers[r] = found ? FOUND : ABSENT;
+      }
+      return found;
+    }
+
+    private boolean anyRead(int r, int to) {
       if (scanned < to) {
         for (int id : REQUIRED[r]) {
           if (has(id)) {
@@ -1232,7 +1255,7 @@ public final class InjectionScorer {
           }
           all &= has(id);
         }
-        if (all && SOLE_QUAD[bit]) {
+        if (all && SOLE_QUAD[bit] && filter != QUAD_FILTER) {
           filter[bit >>> 6] &= ~(1L << bit);
         }
       }
