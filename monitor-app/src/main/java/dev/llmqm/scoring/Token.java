@@ -12,7 +12,6 @@ package dev.llmqm.scoring;
  * @param negation true for a negation or contrast marker ({@link Tokenizer#NEGATIONS})
  * @param instruction true for a generic instruction word ({@link Tokenizer#INSTRUCTION_WORDS}), by its lower-case
  *     form or its stem
- * @param sentence index of the sentence the token belongs to
  * @param prefixKey {@code "~"} plus the first six chars for words of seven or more chars, else {@code null}
  */
 record Token(
@@ -24,7 +23,6 @@ record Token(
     boolean stopword,
     boolean negation,
     boolean instruction,
-    int sentence,
     String prefixKey) {
 
   /** A content token: not a stopword, and either a number or at least two letters long. */

@@ -71,7 +71,6 @@ final class Tokenizer {
     List<Token> out = new ArrayList<>(Math.min(1024, s.length() / 4 + 4));
     int n = s.length();
     int i = 0;
-    int sentence = 0;
     boolean atStart = true;
     char[] b = new char[80]; // a token is cut after 65 chars, plus at most one separator
     while (i < n) {
@@ -126,14 +125,12 @@ final class Tokenizer {
           }
         }
         Forms w = forms(b, len, h, allDigits && len > 0);
-        out.add(new Token(w.lower, w.stem, w.number, capital, atStart, w.stopword, w.negation, w.instruction,
-            sentence, w.prefixKey));
+        out.add(w.token(capital, atStart));
         atStart = false;
       } else {
         if ((c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') && !atStart) {
           boolean boundary = c != '.' || isSentenceDot(s, i, out);
           if (boundary) {
-            sentence++;
             atStart = true;
           }
         }
@@ -143,9 +140,25 @@ final class Tokenizer {
     return out;
   }
 
-  /** What a token's text alone determines: the same for every occurrence of the word. */
+  /**
+   * What a token's text alone determines: the same for every occurrence of the word. Its tokens differ only in
+   * whether they are capitalised and start a sentence, so the four are made once each, when first needed, and
+   * shared: text repeats its words, and most tokens then cost no allocation. Tokens are immutable, so threads may
+   * race on a variant's slot and make it twice.
+   */
   private record Forms(char[] chars, int hash, String lower, String stem, boolean number, boolean stopword,
-      boolean negation, boolean instruction, String prefixKey) {}
+      boolean negation, boolean instruction, String prefixKey, Token[] variants) {
+
+    Token token(boolean capitalised, boolean sentenceStart) {
+      int k = (capitalised ? 2 : 0) | (sentenceStart ? 1 : 0);
+      Token t = variants[k];
+      if (t == null) {
+        t = new Token(lower, stem, number, capitalised, sentenceStart, stopword, negation, instruction, prefixKey);
+        variants[k] = t;
+      }
+      return t;
+    }
+  }
 
   /** Letters and digits among the ASCII chars: one load per char instead of a call. */
   private static final boolean[] ASCII_WORD = new boolean[128];
@@ -189,7 +202,7 @@ final class Tokenizer {
       fl |= stemFlags == null ? 0 : stemFlags & INSTRUCTION; // only this flag is also read off the stem
     }
     f = new Forms(chars, h, lower, stem, number, (fl & STOPWORD) != 0, (fl & NEGATION) != 0,
-        (fl & INSTRUCTION) != 0, prefixKey);
+        (fl & INSTRUCTION) != 0, prefixKey, new Token[4]);
     RECENT[slot] = f;
     return f;
   }
