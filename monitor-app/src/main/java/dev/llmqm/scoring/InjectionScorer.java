@@ -722,7 +722,11 @@ public final class InjectionScorer {
                   + " (?:backwards|reversed|in reverse|letter by letter|one letter (?:per|at a|on each) (?:line|time)"
                   + "|each letter|separated by|with (?:spaces|dashes|hyphens|dots) between|in pig latin|as an acrostic"
                   + "|in base ?64|in morse|in hex|as a (?:riddle|poem|song|rhyme|haiku)|(?:without|but not)"
-                  + " (?:saying|revealing|writing) it)\\b"),
+                  + " (?:saying|revealing|writing) it)\\b")
+              // prose about accounts says "password" often, and its windows then cost RE2J 8 µs each
+              .requires("backwards", "reversed", "in reverse", "letter", "separated by", " between", "pig latin",
+                  "acrostic", "base64", "base 64", "morse", "in hex", "riddle", "poem", "song", "rhyme", "haiku",
+                  "saying it", "revealing it", "writing it"),
           rule(Family.EXTRACTION, 0.7, new String[] {"spell", "reverse", "encode", "encrypt", "what letters",
                   "which letters", "how many letters", "first letter", "hint", "rhymes"},
               "(?:spell|reverse|encode|encrypt|(?:what|which) letters|how many letters|first letters?|(?:a |give me"
