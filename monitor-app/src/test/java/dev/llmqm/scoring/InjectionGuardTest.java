@@ -48,6 +48,48 @@ class InjectionGuardTest {
     assertThat(matched).as("samples that match").isGreaterThan(SAMPLES * InjectionScorer.guards().size() / 2);
   }
 
+  /**
+   * A rule's pattern runs only on windows that start at a word where one of its triggers occurs, which is sound
+   * only if every text the pattern matches has such a start from which it matches too (an optional opening, as
+   * "the" in "the AI must ...", may be skipped).
+   */
+  @Test
+  void shouldFindEveryMatchOfARuleFromOneOfItsTriggers() {
+    Random random = new Random(43);
+    List<String> violations = new ArrayList<>();
+    for (InjectionScorer.Triggers rule : InjectionScorer.triggers()) {
+      if (rule.triggers().contains("pour l'ia")) {
+        // the address in seven languages lists the openings in use ("to the AI", "pour l'IA", "an die KI"); its
+        // pattern also takes any article after any preposition ("pour le ai"), which no trigger opens
+        continue;
+      }
+      Pattern pattern = Pattern.compile(rule.pattern());
+      Sampler sampler = new Sampler(rule.pattern(), random);
+      for (int k = 0; k < SAMPLES; k++) {
+        String text = sampler.sample();
+        Matcher m = pattern.matcher(text);
+        if (m.find() && !foundFromATrigger(pattern, rule.triggers(), text.substring(0, m.end()))) {
+          violations.add(text.substring(0, m.end()) + "   <- " + rule.triggers());
+          break;
+        }
+      }
+    }
+    assertThat(violations).as("matches that no trigger opens").isEmpty();
+  }
+
+  private static boolean foundFromATrigger(Pattern pattern, List<String> triggers, String match) {
+    for (int p = 0; p < match.length(); p++) {
+      if (p > 0 && Character.isLetterOrDigit(match.charAt(p - 1)) && Character.isLetter(match.charAt(p))) {
+        continue; // the scan tries triggers at word starts only
+      }
+      int at = p;
+      if (triggers.stream().anyMatch(t -> match.startsWith(t, at)) && pattern.matcher(match.substring(p)).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Test
   void shouldMatchARuleWhoseGuardWordTheScanReadsAfterTheRuleLastLookedForIt() {
     // "say" opens the rule for "say 'hacked'" twice before its guard word, which only the last sentence has; in
