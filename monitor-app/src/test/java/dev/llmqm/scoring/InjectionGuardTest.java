@@ -28,21 +28,10 @@ class InjectionGuardTest {
       if (guard.anywhere()) {
         continue;
       }
-      Pattern pattern = Pattern.compile(guard.pattern());
-      Sampler sampler = new Sampler(guard.pattern(), random);
-      for (int k = 0; k < SAMPLES; k++) {
-        String text = sampler.sample();
-        Matcher m = pattern.matcher(text);
-        if (!m.find()) {
-          continue;
-        }
-        matched++;
-        String match = text.substring(0, m.end());
-        if (guard.literals().stream().noneMatch(match::contains)) {
-          violations.add(match + "   <- " + guard.literals());
-          break;
-        }
-      }
+      List<String> matches = sampledMatches(guard.pattern(), random);
+      matched += matches.size();
+      matches.stream().filter(match -> guard.literals().stream().noneMatch(match::contains)).findFirst()
+          .ifPresent(match -> violations.add(match + "   <- " + guard.literals()));
     }
     assertThat(violations).as("matches without a guard literal").isEmpty();
     assertThat(matched).as("samples that match").isGreaterThan(SAMPLES * InjectionScorer.guards().size() / 2);
@@ -64,17 +53,26 @@ class InjectionGuardTest {
         continue;
       }
       Pattern pattern = Pattern.compile(rule.pattern());
-      Sampler sampler = new Sampler(rule.pattern(), random);
-      for (int k = 0; k < SAMPLES; k++) {
-        String text = sampler.sample();
-        Matcher m = pattern.matcher(text);
-        if (m.find() && !foundFromATrigger(pattern, rule.triggers(), text.substring(0, m.end()))) {
-          violations.add(text.substring(0, m.end()) + "   <- " + rule.triggers());
-          break;
-        }
-      }
+      sampledMatches(rule.pattern(), random).stream()
+          .filter(match -> !foundFromATrigger(pattern, rule.triggers(), match)).findFirst()
+          .ifPresent(match -> violations.add(match + "   <- " + rule.triggers()));
     }
     assertThat(violations).as("matches that no trigger opens").isEmpty();
+  }
+
+  /** Of {@link #SAMPLES} texts drawn from {@code regex}, those it matches, each cut at the end of its match. */
+  private static List<String> sampledMatches(String regex, Random random) {
+    Pattern pattern = Pattern.compile(regex);
+    Sampler sampler = new Sampler(regex, random);
+    List<String> matches = new ArrayList<>();
+    for (int k = 0; k < SAMPLES; k++) {
+      String text = sampler.sample();
+      Matcher m = pattern.matcher(text);
+      if (m.find()) {
+        matches.add(text.substring(0, m.end()));
+      }
+    }
+    return matches;
   }
 
   private static boolean foundFromATrigger(Pattern pattern, List<String> triggers, String match) {
