@@ -290,7 +290,9 @@ class InjectionScorerTest {
     assertDevelopmentSet("/scoring/injection-indirect-2.jsonl", 24, 23);
   }
 
-  /** A development set's {@code attacks} attacks, at least {@code caught} of them caught, and no benign text flagged. */
+  /**
+   * A development set: {@code attacks} attacks, at least {@code caught} of them caught, and no benign text flagged.
+   */
   private void assertDevelopmentSet(String resource, int attacks, int caught) throws IOException {
     Labelled run = labelled(resource);
     assertThat(run.attacks).isEqualTo(attacks);
