@@ -493,10 +493,14 @@ public final class InjectionScorer {
                   + "| do sistema)?"
                   + "|prompt système|prompt-système|instrucciones (?:del sistema|iniciales|originales|ocultas)"
                   + "|instructions (?:initiales|système|cachées|d'origine)|istruzioni (?:di sistema|iniziali|nascoste)"
-                  + "|instruções (?:do sistema|iniciais|ocultas))")
+                  + "|instruções (?:do sistema|iniciais|ocultas)"
+                  // secret ones only as the model's: a recipe's or a game's are secret too
+                  + "|(?:vos|tes|tus|sus|tue|suas|tuas) (?:instructions secrètes|instrucciones secretas"
+                  + "|istruzioni segrete|instruções secretas))")
               .requires("prompt del", "prompt de ", "prompt di", "prompt do", "prompt du", "systemprompt",
                   "system-prompt", "systemanweisung", "prompt système", "prompt-système", "instrucciones",
-                  "instructions initiales", "instructions système", "instructions cachées", "instructions d'origine",
+                  "instructions initiales", "instructions système", "instructions cachées", "instructions secrètes",
+                  "instructions d'origine",
                   "istruzioni", "instruções", "ton prompt", "votre prompt", "tu prompt", "su prompt", "tuo prompt",
                   "seu prompt", "teu prompt", "dein prompt", "deinen prompt", "ihren prompt"),
           // ---- jailbreaks: the "grandma" exploit, and answering without refusing
