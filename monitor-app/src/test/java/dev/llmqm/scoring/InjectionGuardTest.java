@@ -24,17 +24,19 @@ class InjectionGuardTest {
     Random random = new Random(42);
     List<String> violations = new ArrayList<>();
     int matched = 0;
-    for (InjectionScorer.Guard guard : InjectionScorer.guards()) {
-      if (guard.anywhere()) {
+    List<InjectionScorer.RuleView> guarded =
+        InjectionScorer.rules().stream().filter(rule -> rule.guard() != null).toList();
+    for (InjectionScorer.RuleView rule : guarded) {
+      if (rule.anywhere()) {
         continue;
       }
-      List<String> matches = sampledMatches(guard.pattern(), random);
+      List<String> matches = sampledMatches(rule.pattern(), random);
       matched += matches.size();
-      matches.stream().filter(match -> guard.literals().stream().noneMatch(match::contains)).findFirst()
-          .ifPresent(match -> violations.add(match + "   <- " + guard.literals()));
+      matches.stream().filter(match -> rule.guard().stream().noneMatch(match::contains)).findFirst()
+          .ifPresent(match -> violations.add(match + "   <- " + rule.guard()));
     }
     assertThat(violations).as("matches without a guard literal").isEmpty();
-    assertThat(matched).as("samples that match").isGreaterThan(SAMPLES * InjectionScorer.guards().size() / 2);
+    assertThat(matched).as("samples that match").isGreaterThan(SAMPLES * guarded.size() / 2);
   }
 
   /**
@@ -46,7 +48,7 @@ class InjectionGuardTest {
   void shouldFindEveryMatchOfARuleFromOneOfItsTriggers() {
     Random random = new Random(43);
     List<String> violations = new ArrayList<>();
-    for (InjectionScorer.Triggers rule : InjectionScorer.triggers()) {
+    for (InjectionScorer.RuleView rule : InjectionScorer.rules()) {
       if (rule.triggers().contains("pour l'ia")) {
         // the address in seven languages lists the openings in use ("to the AI", "pour l'IA", "an die KI"); its
         // pattern also takes any article after any preposition ("pour le ai"), which no trigger opens
