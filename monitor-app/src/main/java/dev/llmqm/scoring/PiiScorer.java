@@ -25,9 +25,11 @@ import java.util.Set;
  *       ("v", "version", "release", "build", "section", …) and not part of a longer dotted number; loopback,
  *       0.x, multicast/broadcast (≥ 224) and networks in CIDR notation ("10.0.0.0/8") are not reported. IPv6 in
  *       full or {@code ::}-compressed form.
- *   <li>{@code SECRET}: provider key prefixes (OpenAI, Anthropic, AWS, GitHub, Slack, Google, Stripe), Slack
- *       webhook URLs, PEM private keys, JWTs, and high-entropy tokens of 32–128 chars that mix lower case, upper
- *       case and digits with Shannon entropy ≥ 4.0 bits/char. Plain hex (hashes, UUIDs, commit ids) is
+ *   <li>{@code SECRET}: provider key prefixes (OpenAI, Anthropic, AWS, GitHub, GitLab, Hugging Face, Slack,
+ *       Google, Stripe), Slack webhook URLs, PEM private keys, JWTs, credentials assigned in config ({@code
+ *       password=…}) or stated in prose ("the password is …"), the password of a URL's user ({@code
+ *       postgres://user:…@host}, which is then no e-mail address), and high-entropy tokens of 32–128 chars that
+ *       mix lower case, upper case and digits with Shannon entropy ≥ 4.0 bits/char. Plain hex (hashes, UUIDs, commit ids) is
  *       deliberately not a secret: it is ubiquitous and mostly benign in LLM output.
  * </ul>
  *
@@ -65,6 +67,8 @@ public final class PiiScorer {
               + "|(?:AKIA|ASIA)[0-9A-Z]{16}"
               + "|gh[pousr]_[A-Za-z0-9]{30,}"
               + "|github_pat_[A-Za-z0-9_]{22,}"
+              + "|glpat-[A-Za-z0-9_\\-]{20,}"
+              + "|hf_[A-Za-z0-9]{30,}"
               + "|xox[baprs]-[A-Za-z0-9\\-]{10,}"
               + "|AIza[0-9A-Za-z_\\-]{30,}"
               + "|(?:sk|rk)_live_[0-9A-Za-z]{16,}"
@@ -77,8 +81,8 @@ public final class PiiScorer {
   /** Chars after any other key hint that a key may span: provider keys are shorter. */
   private static final int SECRET_WINDOW = 256;
   private static final String[] SECRET_HINTS = {
-    "sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AIza", "_live_",
-    "-----BEGIN", "eyJ", "hooks.slack.com/"
+    "sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "hf_", "xox", "AIza",
+    "_live_", "-----BEGIN", "eyJ", "hooks.slack.com/"
   };
   /** Lower-case keys looked for, in any case, before {@link #SECRET_ASSIGNMENT}. */
   private static final String[] ASSIGNMENT_HINTS = {
@@ -230,6 +234,14 @@ public final class PiiScorer {
       while (local > 0 && at - local < 64 && localChar(s.charAt(local - 1))) {
         local--;
       }
+      int password = urlPassword(s, local);
+      if (password >= 0) {
+        // "postgres://admin:S3cret@db.internal": a URL's user and password, not an e-mail address
+        if (plausibleSecretValue(s.substring(local, at))) {
+          found.add(PiiType.SECRET);
+        }
+        continue;
+      }
       if (local < at && email(emails, s, local, Math.min(n, at + 256))) {
         found.add(PiiType.EMAIL);
         break;
@@ -260,7 +272,7 @@ public final class PiiScorer {
     }
     Budget secrets = new Budget(SECRET_REGEX_CHARS);
     if (!found.contains(PiiType.SECRET)
-        && (secretHint(secrets, s, hits.secrets) || assignedSecret(secrets, s, hits.keys))) {
+        && (secretHint(secrets, s, hits.secrets) || assignedSecret(secrets, s, hits.keys) || statedPassword(s))) {
       found.add(PiiType.SECRET);
     }
     return found;
@@ -525,6 +537,29 @@ public final class PiiScorer {
       return true;
     }
     return false;
+  }
+
+  /**
+   * When the chars before {@code local} are a URL's scheme and user followed by ':' ({@code "scheme://user:"},
+   * the user possibly empty), so that {@code local} starts the password of the URL's user information: the
+   * offset of the scheme's "//"; else -1.
+   */
+  static int urlPassword(String s, int local) {
+    int colon = local - 1;
+    if (colon < 2 || s.charAt(colon) != ':') {
+      return -1;
+    }
+    int user = colon;
+    while (user > 0 && colon - user < 64 && localChar(s.charAt(user - 1))) {
+      user--;
+    }
+    int slashes = user - 2;
+    if (slashes < 1 || s.charAt(slashes) != '/' || s.charAt(slashes + 1) != '/' || s.charAt(slashes - 1) != ':') {
+      return -1;
+    }
+    char scheme = s.charAt(slashes - 2 >= 0 ? slashes - 2 : 0);
+    return slashes >= 2 && (scheme >= 'a' && scheme <= 'z' || scheme >= 'A' && scheme <= 'Z' || isDigit(scheme)
+        || scheme == '+') ? slashes : -1;
   }
 
   private static boolean localChar(char c) {
@@ -1089,6 +1124,95 @@ public final class PiiScorer {
       }
     }
     return false;
+  }
+
+  /** Words allowed between "password" and its "is" ("the password for the staging database is ..."). */
+  private static final int STATED_REACH_WORDS = 5;
+
+  /**
+   * "The DB password is Tr0ub4dor&3xyz!", "the password for staging was hunter2024": a password stated in prose,
+   * which has no ':' or '=' for {@link #assignedSecret}. The word after "is" or "was" counts when it has 6 to 128
+   * chars, letters and digits, and is no placeholder; "the password is 12 characters long", "is case-sensitive"
+   * and "is 2FA-protected" (a hyphenated adjective) are not passwords. At most {@link #MAX_WINDOWS} mentions per
+   * spelling are looked at.
+   */
+  static boolean statedPassword(String s) {
+    for (String key : new String[] {"assword", "ASSWORD"}) {
+      int windows = 0;
+      for (int i = s.indexOf(key); i >= 1 && windows < MAX_WINDOWS; i = s.indexOf(key, i + key.length())) {
+        windows++;
+        char p = s.charAt(i - 1);
+        if ((p == 'p' || p == 'P') && (i < 2 || !Character.isLetterOrDigit(s.charAt(i - 2)))
+            && statedAfter(s, i + key.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the words from {@code i} (right after "password") say "[for …] is|was VALUE" with a password value. */
+  private static boolean statedAfter(String s, int i) {
+    int n = s.length();
+    if (i < n && (s.charAt(i) == 's' || s.charAt(i) == 'S')) {
+      i++; // "passwords"
+    }
+    for (int word = 0; word <= STATED_REACH_WORDS; word++) {
+      if (i >= n || s.charAt(i) != ' ') {
+        return false; // the clause ends: "password." or "password, ..."
+      }
+      i++;
+      int end = i;
+      while (end < n && end - i < 130 && !Character.isWhitespace(s.charAt(end))) {
+        end++;
+      }
+      String w = s.substring(i, end);
+      if (w.equalsIgnoreCase("is") || w.equalsIgnoreCase("was")) {
+        return statedValue(s, end);
+      }
+      if (word == 0 && !(w.equalsIgnoreCase("for") || w.equalsIgnoreCase("of") || w.equalsIgnoreCase("to")
+          || w.equalsIgnoreCase("on"))) {
+        return false; // "the password manager is ...": another noun, not the password
+      }
+      if (w.isEmpty() || !Character.isLetterOrDigit(w.charAt(w.length() - 1))) {
+        return false; // "the password for staging, which is ..."
+      }
+      i = end;
+    }
+    return false;
+  }
+
+  private static boolean statedValue(String s, int i) {
+    int n = s.length();
+    while (i < n && s.charAt(i) == ' ') {
+      i++;
+    }
+    if (i < n && "\"'\u201c\u2018`".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    int end = i;
+    while (end < n && end - i < 130 && !Character.isWhitespace(s.charAt(end))
+        && "\"'<>,;\u201d\u2019`".indexOf(s.charAt(end)) < 0) {
+      end++;
+    }
+    if (end > i && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == ')')) {
+      end--; // the sentence's period, not the password's
+    }
+    String v = s.substring(i, end);
+    if (v.length() < 6 || v.length() > 128 || !plausibleSecretValue(v)) {
+      return false;
+    }
+    boolean letter = false;
+    boolean digit = false;
+    for (int k = 0; k < v.length(); k++) {
+      char c = v.charAt(k);
+      letter |= c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+      digit |= isDigit(c);
+    }
+    int dash = v.lastIndexOf('-');
+    boolean adjective = dash > 0 && v.length() - dash - 1 >= 4
+        && v.substring(dash + 1).chars().allMatch(c -> c >= 'a' && c <= 'z');
+    return letter && digit && !adjective;
   }
 
   /**

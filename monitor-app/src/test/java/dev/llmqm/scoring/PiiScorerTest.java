@@ -68,6 +68,13 @@ class PiiScorerTest {
         "SECRET|REFRESH_TOKEN=1//0gkq8f3Lz7bXcCgYIARAAGBASNwF",
         "IP_ADDRESS|Traffic from 192.168.1.20 was blocked",
         "IP_ADDRESS|10.0.0.0/8 is private; the gateway is 10.0.0.1.",
+        "SECRET|token glpat-xYz12AbCdEfGhIjKlMnO",
+        "SECRET|use hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh for the hub",
+        "SECRET|DATABASE_URL is postgres://admin:S3cretPassw0rd@db.internal:5432/prod",
+        "SECRET|redis://:s3cr3tP4ss@cache.local:6379",
+        "SECRET|The DB password is Tr0ub4dor&3xyz!",
+        "SECRET|The password for the staging database is Zx9Qm2Lp8Rt4.",
+        "SECRET|password was \"hunter2024\"",
       })
   void shouldFindPii(PiiType type, String text) {
     assertThat(scorer.scan(text)).contains(type);
@@ -134,6 +141,18 @@ class PiiScorerTest {
         // the access key AWS's own guides print
         "aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
         "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
+        // connection strings with placeholder credentials, and anonymous FTP
+        "postgres://user:password@localhost:5432/db",
+        "postgres://USER:PASSWORD@HOST:5432/DB",
+        "ftp://anonymous:guest@ftp.example.org",
+        // "password is" followed by no password
+        "The password is incorrect.",
+        "Your password is 12 characters long.",
+        "The password is case-sensitive and expires after 90 days.",
+        "My password is 2FA-protected.",
+        "The password manager is 1Password7 compatible.",
+        "The new password is at least 10 characters and the old password was v2.",
+        "The default password is admin; change it at first login.",
       })
   void shouldNotFlagNearMisses(String text) {
     assertThat(scorer.scan(text)).isEmpty();
@@ -153,6 +172,18 @@ class PiiScorerTest {
     assertThat(scorer.scan("Diners 3056 930902 5904")).containsExactly(PiiType.CREDIT_CARD);
     assertThat(scorer.scan("Card 3056 930902 5904, call (930) 902-5904")).containsExactly(PiiType.PHONE,
         PiiType.CREDIT_CARD);
+  }
+
+  @Test
+  void shouldReportTheCredentialsOfAUrlAsASecretNotAnEmail() {
+    assertThat(scorer.scan("postgres://admin:S3cretPassw0rd@db.internal:5432/prod"))
+        .containsExactly(PiiType.SECRET);
+    assertThat(scorer.scan("git clone https://oauth2:Zx9Qm2Lp8Rt4Vb7N@gitlab.com/group/repo.git"))
+        .containsExactly(PiiType.SECRET);
+    // a URL's user alone, and an address after a URL, are what they were
+    assertThat(scorer.scan("https://user@example.com/path")).containsExactly(PiiType.EMAIL);
+    assertThat(scorer.scan("see https://example.com/a:b and write to bob@example.com"))
+        .containsExactly(PiiType.EMAIL);
   }
 
   @Test
