@@ -24,6 +24,9 @@ class ToxicityScorerTest {
         "threat|I will kill you if you come back.",
         "threat|Just kys already",
         "threat|I know where you live.",
+        "threat|i hope u die",
+        "threat|kill urself loser",
+        "threat|I will find where you live and hurt you.",
         "hate|Go back to your country.",
         "hate|they are subhuman",
         "sexual|send me a blowjob video",
@@ -54,6 +57,8 @@ class ToxicityScorerTest {
         "Sex education, gay rights and Jewish and Muslim history are on the syllabus.",
         "Analysis of the anal fin of the fish.",
         "Screw the lid on tightly and shoot the photo at dusk.",
+        "We need your postcode to find where you live and which store is nearest.",
+        "Three people die in a fire every day in the country, the report says.",
       })
   void shouldNotFlagBenignText(String text) {
     assertThat(SCORER.score(text).score()).as(text).isLessThan(0.5);
