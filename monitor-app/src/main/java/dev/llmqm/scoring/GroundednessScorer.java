@@ -23,7 +23,9 @@ import java.util.Set;
  *       ×{@value #NEGATION_PENALTY}.
  * </ul>
  *
- * Content tokens that only restate the prompt count half. Names and numbers weigh double in the share. A
+ * Numbers are compared by value, however they are written: "05" and "5", "3 million" and "3,000,000", "fourteen"
+ * and "14", "5 pm" and "17:00", "2GB" and "2 GB"; an ISO date in the context supports its month's name ("2024-03-05",
+ * "March 5, 2024"). Content tokens that only restate the prompt count half. Names and numbers weigh double in the share. A
  * response without content tokens scores 1 (nothing to contradict). Context features are cached per chunk by a
  * keyed 64-bit content hash ({@link Text#contentHash}) in a bounded LRU, so repeated chunks (common in RAG) are
  * tokenised once. Thread-safe.
@@ -110,8 +112,11 @@ public final class GroundednessScorer {
     boolean nameUnsupported = false;
     boolean nameSplit = false;
     Token previousNameToken = null;
+    boolean scaleSupported = false; // the token is the scale word of a number supported by its value
     for (int i = 0; i <= tokens.size(); i++) {
       Token t = i < tokens.size() ? tokens.get(i) : null;
+      boolean scaleWord = scaleSupported;
+      scaleSupported = false;
       boolean isName = t != null && t.capitalised() && !t.number() && !t.stopword()
           && !(t.sentenceStart() && t.negation());
       if (inName && !isName) {
@@ -138,7 +143,10 @@ public final class GroundednessScorer {
       if (!t.content()) {
         continue;
       }
-      boolean inContext = supportedBy(chunks, t);
+      boolean inContext = scaleWord || supportedBy(chunks, t);
+      boolean byValue = !inContext && hasOtherValue(tokens, i) && supportedByValue(chunks, tokens, i);
+      inContext |= byValue;
+      scaleSupported = byValue && i + 1 < tokens.size() && SCALES.containsKey(tokens.get(i + 1).lower());
       boolean inPrompt = !inContext && promptKeys.contains(t.stem());
       double w = t.number() || isName ? 2 : 1;
       total += w;
@@ -208,6 +216,119 @@ public final class GroundednessScorer {
     }
   }
 
+  /** Scale words after a number ("3 million" is 3,000,000). */
+  private static final Map<String, java.math.BigDecimal> SCALES = Map.of(
+      "thousand", java.math.BigDecimal.valueOf(1_000L), "million", java.math.BigDecimal.valueOf(1_000_000L),
+      "billion", java.math.BigDecimal.valueOf(1_000_000_000L),
+      "trillion", java.math.BigDecimal.valueOf(1_000_000_000_000L));
+
+  /** The month of an ISO date in a context chunk is a key by its name: "2024-03-05" supports "March 5, 2024". */
+  private static final String[] MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december"};
+
+  /**
+   * The values token {@code i} stands for, each in plain digits (the key a number of the context has), or none: its
+   * {@link Token#value()} or the number itself, times a scale word after it ("3 million" is 3000000), and the hour
+   * of a time in the afternoon ("5 pm" is 17).
+   */
+  static List<String> valueKeys(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    String plain = t.value() != null ? t.value() : t.number() ? t.lower() : null;
+    if (plain == null) {
+      return List.of();
+    }
+    String next = i + 1 < tokens.size() ? tokens.get(i + 1).lower() : "";
+    java.math.BigDecimal scale = SCALES.get(next);
+    if (scale != null) {
+      try {
+        return List.of(new java.math.BigDecimal(plain).multiply(scale).stripTrailingZeros().toPlainString());
+      } catch (NumberFormatException e) {
+        return List.of();
+      }
+    }
+    if (next.equals("pm") && plain.length() <= 2 && plain.indexOf('.') < 0) {
+      int hour = Integer.parseInt(plain);
+      if (hour >= 1 && hour <= 11) {
+        return List.of(plain, Integer.toString(hour + 12));
+      }
+    }
+    return List.of(plain);
+  }
+
+  /**
+   * Whether token {@code i} of a response has a value other than its own text ({@link #valueKeys}): a {@link
+   * Token#value()}, or a number before a scale word or "pm". Other numbers are their own value, which the plain
+   * lookup finds.
+   */
+  private static boolean hasOtherValue(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (t.value() != null) {
+      return true;
+    }
+    if (t.number() && i + 1 < tokens.size()) {
+      String next = tokens.get(i + 1).lower();
+      return SCALES.containsKey(next) || next.equals("pm");
+    }
+    return false;
+  }
+
+  /**
+   * Adds the value keys of token {@code i} of a context chunk, the month name of an ISO date ("2024-03-05" is in
+   * March), and the number and unit of a glued quantity ("2GB" supports "2 GB", and "2 GB" supports "2GB").
+   */
+  private static void addValueKeys(Set<String> keys, List<Token> tokens, int i) {
+    keys.addAll(valueKeys(tokens, i));
+    Token t = tokens.get(i);
+    if (t.number() && t.lower().length() == 4 && i + 2 < tokens.size() && tokens.get(i + 1).number()
+        && tokens.get(i + 2).number() && tokens.get(i + 1).lower().length() <= 2
+        && tokens.get(i + 2).lower().length() <= 2) {
+      int month = Integer.parseInt(tokens.get(i + 1).lower());
+      if (month >= 1 && month <= 12) {
+        keys.add(MONTH_NAMES[month - 1]);
+      }
+    }
+    String w = t.lower();
+    int digits = 0;
+    while (digits < w.length() && Character.isDigit(w.charAt(digits))) {
+      digits++;
+    }
+    if (digits > 0 && digits < w.length() && w.length() - digits <= 3 && isLetters(w, digits)) {
+      keys.add(new java.math.BigDecimal(w.substring(0, digits)).toPlainString());
+      keys.add(w.substring(digits));
+    }
+    if (t.number() && i + 1 < tokens.size()) {
+      String unit = tokens.get(i + 1).lower();
+      if (unit.length() <= 3 && isLetters(unit, 0)) {
+        keys.add(t.lower() + unit);
+      }
+    }
+  }
+
+  private static boolean isLetters(String w, int from) {
+    for (int k = from; k < w.length(); k++) {
+      if (!Character.isLetter(w.charAt(k))) {
+        return false;
+      }
+    }
+    return from < w.length();
+  }
+
+  /** Whether a context chunk holds a value of token {@code i} of the response. */
+  private static boolean supportedByValue(List<ChunkFeatures> chunks, List<Token> tokens, int i) {
+    List<String> values = valueKeys(tokens, i);
+    if (values.isEmpty()) {
+      return false;
+    }
+    for (ChunkFeatures c : chunks) {
+      for (String v : values) {
+        if (c.keys.contains(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static void addKeys(Set<String> keys, Token t) {
     keys.add(t.lower());
     keys.add(t.stem());
@@ -226,8 +347,10 @@ public final class GroundednessScorer {
     }
     Set<String> keys = new HashSet<>();
     List<Token> tokens = Tokenizer.tokenize(chunk);
-    for (Token t : tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
       addKeys(keys, t);
+      addValueKeys(keys, tokens, i);
     }
     addBigrams(keys, tokens);
     // a HashSet rather than Set.copyOf: its lookups mask the hash, where the immutable set divides

@@ -13,6 +13,9 @@ package dev.llmqm.scoring;
  * @param instruction true for a generic instruction word ({@link Tokenizer#INSTRUCTION_WORDS}), by its lower-case
  *     form or its stem
  * @param prefixKey {@code "~"} plus the first six chars for words of seven or more chars, else {@code null}
+ * @param value the number the token stands for, in plain digits, when that is not {@code lower} itself: a number
+ *     with leading zeros or trailing decimal zeros ("05" is "5", "6.50" is "6.5") or a number word ("fourteen" is
+ *     "14"); else {@code null}
  */
 record Token(
     String lower,
@@ -23,7 +26,8 @@ record Token(
     boolean stopword,
     boolean negation,
     boolean instruction,
-    String prefixKey) {
+    String prefixKey,
+    String value) {
 
   /** A content token: not a stopword, and either a number or at least two letters long. */
   boolean content() {

@@ -147,13 +147,14 @@ final class Tokenizer {
    * race on a variant's slot and make it twice.
    */
   private record Forms(char[] chars, int hash, String lower, String stem, boolean number, boolean stopword,
-      boolean negation, boolean instruction, String prefixKey, Token[] variants) {
+      boolean negation, boolean instruction, String prefixKey, String value, Token[] variants) {
 
     Token token(boolean capitalised, boolean sentenceStart) {
       int k = (capitalised ? 2 : 0) | (sentenceStart ? 1 : 0);
       Token t = variants[k];
       if (t == null) {
-        t = new Token(lower, stem, number, capitalised, sentenceStart, stopword, negation, instruction, prefixKey);
+        t = new Token(lower, stem, number, capitalised, sentenceStart, stopword, negation, instruction, prefixKey,
+            value);
         variants[k] = t;
       }
       return t;
@@ -202,9 +203,46 @@ final class Tokenizer {
       fl |= stemFlags == null ? 0 : stemFlags & INSTRUCTION; // only this flag is also read off the stem
     }
     f = new Forms(chars, h, lower, stem, number, (fl & STOPWORD) != 0, (fl & NEGATION) != 0,
-        (fl & INSTRUCTION) != 0, prefixKey, new Token[4]);
+        (fl & INSTRUCTION) != 0, prefixKey, value(lower, number), new Token[4]);
     RECENT[slot] = f;
     return f;
+  }
+
+  /**
+   * Number words read as digits: a text may spell out what another writes in digits ("fourteen days", "14 days").
+   */
+  static final java.util.Map<String, Integer> NUMBER_WORDS = numberWords();
+
+  private static java.util.Map<String, Integer> numberWords() {
+    String[] small = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "twenty"};
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    for (int i = 0; i < small.length; i++) {
+      m.put(small[i], i);
+    }
+    String[] tens = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    for (int i = 0; i < tens.length; i++) {
+      m.put(tens[i], 30 + 10 * i);
+    }
+    return java.util.Map.copyOf(m);
+  }
+
+  /** {@link Token#value()} of a token. */
+  private static String value(String lower, boolean number) {
+    if (!number) {
+      Integer n = lower.length() <= 9 ? NUMBER_WORDS.get(lower) : null;
+      return n == null ? null : n.toString();
+    }
+    if (!(lower.length() > 1 && lower.charAt(0) == '0') && lower.indexOf('.') < 0) {
+      return null; // already plain digits
+    }
+    try {
+      String plain = new java.math.BigDecimal(lower).stripTrailingZeros().toPlainString();
+      return plain.equals(lower) ? null : plain;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static boolean isSentenceDot(String s, int i, List<Token> out) {

@@ -25,6 +25,31 @@ class GroundednessScorerTest {
   }
 
   @Test
+  void shouldSupportANumberWrittenAnotherWay() {
+    List<String> users = List.of("The service has 3,000,000 registered users.");
+    assertThat(scorer.score("How many users?", "It has 3 million registered users.", users)).isEqualTo(1.0);
+    assertThat(scorer.score("How many users?", "It has 5 million registered users.", users)).isLessThan(0.5);
+    List<String> trial = List.of("The free trial lasts fourteen days.");
+    assertThat(scorer.score("How long?", "The free trial lasts 14 days.", trial)).isEqualTo(1.0);
+    assertThat(scorer.score("How long?", "The free trial lasts 30 days.", trial)).isLessThan(0.5);
+    assertThat(scorer.score("How long?", "The free trial lasts fourteen days.",
+        List.of("The free trial lasts 14 days."))).isEqualTo(1.0);
+    List<String> release = List.of("Version 2 was released on 2024-03-05.");
+    assertThat(scorer.score("When?", "Version 2 came out on March 5, 2024.", release)).isGreaterThan(0.85);
+    assertThat(scorer.score("When?", "Version 2 came out on March 7, 2024.", release)).isLessThan(0.5);
+    assertThat(scorer.score("Size?", "Files of up to 2GB each.", List.of("Uploads are limited to 2 GB per file.")))
+        .isEqualTo(1.0);
+    assertThat(scorer.score("Size?", "Files of up to 2 GB each.", List.of("Uploads are limited to 2GB per file.")))
+        .isEqualTo(1.0);
+    List<String> hours = List.of("It is open from 9:00 to 17:00.");
+    assertThat(scorer.score("When?", "It is open from 9 am to 5 pm.", hours)).isGreaterThan(0.7);
+    assertThat(scorer.score("When?", "It is open from 9 am to 6 pm.", hours)).isLessThan(0.5);
+    // a month in the context does not stand for its number
+    assertThat(scorer.score("Born?", "He was born on July 7, 1984.", List.of("He was born on July 5, 1984.")))
+        .isLessThan(0.5);
+  }
+
+  @Test
   void shouldPenaliseUnsupportedName() {
     Double s = scorer.score("Who designed it?", "The Eiffel Tower was designed by Gustave Flaubert.", CONTEXT);
     assertThat(s).isLessThan(0.6);

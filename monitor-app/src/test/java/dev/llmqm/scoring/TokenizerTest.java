@@ -33,6 +33,13 @@ class TokenizerTest {
   }
 
   @Test
+  void shouldGiveTheValueOfNumbersNotWrittenInPlainDigits() {
+    assertThat(Tokenizer.tokenize("05 fourteen 6.50 42 0 3,000 ten-day seven"))
+        .extracting(Token::value)
+        .containsExactly("5", "14", "6.5", null, null, null, "10", null, "7");
+  }
+
+  @Test
   void shouldGiveTheSameTokensWhateverTheRecentWordsAre() {
     // thousands of distinct words evict and refill the memo of recent word forms: results must not change
     Random r = new Random(7);
