@@ -19,6 +19,8 @@ import java.util.Set;
  *   <li>Short answers to questions ("Delhi" for "In what city …?") cannot repeat the question, so a response
  *       of at most {@value #SHORT_ANSWER_TOKENS} content tokens to a question gets at least {@value
  *       #SHORT_ANSWER_CREDIT}, unless it is a refusal.
+ *   <li>A translation, or verse or fiction asked for ("Translate ... into Spanish", "Write a haiku about autumn"),
+ *       need not repeat the prompt's words: it gets at least {@value #SHORT_ANSWER_CREDIT}, unless it is a refusal.
  *   <li>A {@code FULL} refusal is capped at {@value #REFUSAL_CAP}; a {@code PARTIAL} one at 0.7.
  *   <li>Empty response: 0. Prompt without content terms (e.g. "Hi!"): 0.5 for any non-empty response.
  * </ul>
@@ -104,6 +106,9 @@ public final class RelevanceScorer {
       if (question && responseContent > 0 && responseContent <= SHORT_ANSWER_TOKENS) {
         score = Math.max(score, SHORT_ANSWER_CREDIT);
       }
+      if (responseContent > 0 && transformsOrCreates(promptTokens)) {
+        score = Math.max(score, SHORT_ANSWER_CREDIT);
+      }
     }
     if (refusal == RefusalLabel.FULL) {
       score = Math.min(score, REFUSAL_CAP);
@@ -111,6 +116,38 @@ public final class RelevanceScorer {
       score = Math.min(score, 0.7);
     }
     return Text.clamp01(score);
+  }
+
+  /** What a prompt asks to be written when it opens with "write", "compose" and the like. */
+  private static final Set<String> CREATIVE_FORMS = Set.of("poem", "poems", "haiku", "haikus", "limerick",
+      "limericks", "sonnet", "sonnets", "story", "stories", "song", "songs", "lyrics", "joke", "jokes", "riddle",
+      "rap", "verse", "ode", "fable", "tale");
+
+  /**
+   * Whether the prompt asks for a translation or a piece of verse or fiction ("Translate 'good morning' into
+   * Spanish", "Write a haiku about autumn"), whose answer need not repeat its words.
+   */
+  private static boolean transformsOrCreates(List<Token> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (!t.sentenceStart() && !(i > 0 && tokens.get(i - 1).lower().equals("please"))) {
+        continue;
+      }
+      switch (t.lower()) {
+        case "translate":
+          return true;
+        case "write": case "compose": case "tell": case "make": case "give": case "create":
+          for (int k = i + 1; k < Math.min(tokens.size(), i + 5); k++) {
+            if (CREATIVE_FORMS.contains(tokens.get(k).lower())) {
+              return true;
+            }
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
   }
 
   private static boolean startsWithQuestionWord(List<Token> tokens) {

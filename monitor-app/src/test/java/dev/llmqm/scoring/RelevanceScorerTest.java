@@ -30,6 +30,19 @@ class RelevanceScorerTest {
   }
 
   @Test
+  void shouldGiveTranslationsAndVerseTheyAskForPartialCredit() {
+    assertThat(scorer.score("Translate 'good morning' into Spanish.", "Buenos días.", RefusalLabel.NONE))
+        .isEqualTo(RelevanceScorer.SHORT_ANSWER_CREDIT);
+    assertThat(scorer.score("Write a haiku about autumn.", "Crimson leaves drifting, the cold wind hums through bare"
+        + " trees, evening comes early.", RefusalLabel.NONE)).isEqualTo(RelevanceScorer.SHORT_ANSWER_CREDIT);
+    assertThat(scorer.score("Write a haiku about autumn.", "I can't write that.", RefusalLabel.FULL))
+        .isLessThanOrEqualTo(RelevanceScorer.REFUSAL_CAP);
+    // a request to write something else is judged by its words
+    assertThat(scorer.score("Write a function that parses ISO dates.", "Bananas are rich in potassium.", null))
+        .isLessThan(0.3);
+  }
+
+  @Test
   void shouldScoreRefusalsLow() {
     double s = scorer.score("How do I pick a lock?", "I can't help with picking locks.", RefusalLabel.FULL);
     assertThat(s).isLessThanOrEqualTo(RelevanceScorer.REFUSAL_CAP);
