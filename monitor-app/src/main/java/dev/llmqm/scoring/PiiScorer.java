@@ -17,7 +17,8 @@ import java.util.Set;
  *       with an assigned country code and 8–15 digits otherwise. Digits glued to other digits, dots or dashes
  *       (dates, versions, order numbers, prices) are rejected, as are numbers labelled "order/invoice/… no".
  *   <li>{@code CREDIT_CARD}: 13–19 digits with optional single space/dash separators, a known issuer prefix
- *       and a valid Luhn checksum; bad checksums, ISBNs (978/979) and tracking numbers are not cards.
+ *       and a valid Luhn checksum; bad checksums, ISBNs (978/979), tracking numbers, numbers labelled "order/serial/…
+ *       no" and a part of a longer dashed number are not cards.
  *   <li>{@code IBAN}: country code, length from the registry table and mod-97 = 1.
  *   <li>{@code US_SSN}: {@code ddd-dd-dddd} (dash or space), rejecting area 000/666/900–999, group 00, serial
  *       0000 and the well-known fakes 123-45-6789 and 078-05-1120.
@@ -694,6 +695,8 @@ public final class PiiScorer {
       if (!isolated(s, m.start(), m.end())) {
         continue;
       }
+      // "Order no. 4532 0151 1283 0366" is an order number, whatever its checksum
+      boolean label = labelled(s, m.start());
       String g = m.group();
       // split into digit groups; separators must be of one kind
       char sep = 0;
@@ -715,8 +718,10 @@ public final class PiiScorer {
       if (mixed) {
         continue;
       }
-      // try every run of whole groups (an id glued in front of a card with a space is still found)
-      for (int x = 0; x < groups.size(); x++) {
+      // try every run of whole groups (an id glued in front of a card with a space is still found); groups joined
+      // by dashes are one number, read whole ("4111-1111-1111-1111-000" is a serial, not a card and three digits)
+      boolean whole = sep == '-';
+      for (int x = label ? 1 : 0; x < (whole ? 1 : groups.size()); x++) {
         StringBuilder d = new StringBuilder(24);
         for (int y = x; y < groups.size(); y++) {
           d.append(groups.get(y));
@@ -724,7 +729,7 @@ public final class PiiScorer {
             break;
           }
           if (d.length() >= 13 && (y == x || groupsLookLikeCard(groups, x, y))
-              && validCard(d.toString())) {
+              && (!whole || y == groups.size() - 1) && validCard(d.toString())) {
             return true;
           }
         }

@@ -141,6 +141,9 @@ class PiiScorerTest {
         // the access key AWS's own guides print
         "aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
         "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
+        // a number that passes the Luhn check but is labelled an order or a serial, or is part of a longer one
+        "Order number 4532 0151 1283 0366 shipped.",
+        "Serial: 4111-1111-1111-1111-000",
         // connection strings with placeholder credentials, and anonymous FTP
         "postgres://user:password@localhost:5432/db",
         "postgres://USER:PASSWORD@HOST:5432/DB",
