@@ -1362,7 +1362,10 @@ public final class PiiScorer {
     return true;
   }
 
-  /** True when the number at {@code st} is labelled as an identifier ("Order #", "invoice no.", "ID:"). */
+  /**
+   * True when the number at {@code st} is labelled as an identifier ("Order #", "invoice no.", "ID:", "the part
+   * number is").
+   */
   private static boolean labelled(String s, int st) {
     int j = st - 1;
     while (j >= 0 && st - j < 16 && " #:.-\t".indexOf(s.charAt(j)) >= 0) {
@@ -1375,6 +1378,19 @@ public final class PiiScorer {
       wordStart--;
     }
     String w = s.substring(wordStart, wordEnd).toLowerCase(java.util.Locale.ROOT);
+    if (w.equals("is") || w.equals("was")) {
+      // "the part number is 219-09-9998": the label before the verb
+      j = wordStart - 1;
+      while (j >= 0 && wordStart - j < 6 && " \t".indexOf(s.charAt(j)) >= 0) {
+        j--;
+      }
+      wordEnd = j + 1;
+      wordStart = wordEnd;
+      while (wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1)) && wordEnd - wordStart < 14) {
+        wordStart--;
+      }
+      w = s.substring(wordStart, wordEnd).toLowerCase(java.util.Locale.ROOT);
+    }
     if (w.equals("no") || w.equals("number") || w.equals("num") || w.equals("nr")) {
       j = wordStart - 1;
       while (j >= 0 && wordStart - j < 6 && " #:.-\t".indexOf(s.charAt(j)) >= 0) {

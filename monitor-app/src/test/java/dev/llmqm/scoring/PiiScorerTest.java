@@ -144,6 +144,8 @@ class PiiScorerTest {
         // a number that passes the Luhn check but is labelled an order or a serial, or is part of a longer one
         "Order number 4532 0151 1283 0366 shipped.",
         "Serial: 4111-1111-1111-1111-000",
+        "The part number is 219-09-9998.",
+        "The order number is 415-555-0123.",
         // connection strings with placeholder credentials, and anonymous FTP
         "postgres://user:password@localhost:5432/db",
         "postgres://USER:PASSWORD@HOST:5432/DB",
