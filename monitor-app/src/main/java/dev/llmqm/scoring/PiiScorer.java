@@ -1367,41 +1367,18 @@ public final class PiiScorer {
    * number is").
    */
   private static boolean labelled(String s, int st) {
-    int j = st - 1;
-    while (j >= 0 && st - j < 16 && " #:.-\t".indexOf(s.charAt(j)) >= 0) {
-      j--;
-    }
-    // optional "no", "number", "num", "nr"
-    int wordEnd = j + 1;
-    int wordStart = wordEnd;
-    while (wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1)) && wordEnd - wordStart < 14) {
-      wordStart--;
-    }
-    String w = s.substring(wordStart, wordEnd).toLowerCase(java.util.Locale.ROOT);
+    int start = wordBefore(s, st, " #:.-\t", 16);
+    String w = lowerWord(s, start, st, " #:.-\t");
     if (w.equals("is") || w.equals("was")) {
       // "the part number is 219-09-9998": the label before the verb
-      j = wordStart - 1;
-      while (j >= 0 && wordStart - j < 6 && " \t".indexOf(s.charAt(j)) >= 0) {
-        j--;
-      }
-      wordEnd = j + 1;
-      wordStart = wordEnd;
-      while (wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1)) && wordEnd - wordStart < 14) {
-        wordStart--;
-      }
-      w = s.substring(wordStart, wordEnd).toLowerCase(java.util.Locale.ROOT);
+      int verb = start;
+      start = wordBefore(s, verb, " \t", 6);
+      w = lowerWord(s, start, verb, " \t");
     }
     if (w.equals("no") || w.equals("number") || w.equals("num") || w.equals("nr")) {
-      j = wordStart - 1;
-      while (j >= 0 && wordStart - j < 6 && " #:.-\t".indexOf(s.charAt(j)) >= 0) {
-        j--;
-      }
-      wordEnd = j + 1;
-      wordStart = wordEnd;
-      while (wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1)) && wordEnd - wordStart < 14) {
-        wordStart--;
-      }
-      w = s.substring(wordStart, wordEnd).toLowerCase(java.util.Locale.ROOT);
+      int no = start;
+      start = wordBefore(s, no, " #:.-\t", 6);
+      w = lowerWord(s, start, no, " #:.-\t");
     }
     for (String l : LABEL_WORDS) {
       if (w.equals(l)) {
@@ -1409,6 +1386,32 @@ public final class PiiScorer {
       }
     }
     return st > 0 && s.charAt(st - 1) == '#';
+  }
+
+  /**
+   * The start of the word (up to 14 letters) before {@code at}, past at most {@code reach - 1} of the chars {@code
+   * skipped}; {@code at} less what was skipped when no letter comes before.
+   */
+  private static int wordBefore(String s, int at, String skipped, int reach) {
+    int j = at - 1;
+    while (j >= 0 && at - j < reach && skipped.indexOf(s.charAt(j)) >= 0) {
+      j--;
+    }
+    int end = j + 1;
+    int start = end;
+    while (start > 0 && Character.isLetter(s.charAt(start - 1)) && end - start < 14) {
+      start--;
+    }
+    return start;
+  }
+
+  /** The lower-case letters from {@code start} up to the chars {@code skipped} before {@code at}. */
+  private static String lowerWord(String s, int start, int at, String skipped) {
+    int end = start;
+    while (end < at && Character.isLetter(s.charAt(end))) {
+      end++;
+    }
+    return s.substring(start, end).toLowerCase(java.util.Locale.ROOT);
   }
 
   /** True when the word right before {@code st} (skipping spaces, ':' and '=') is one of {@code words}. */
