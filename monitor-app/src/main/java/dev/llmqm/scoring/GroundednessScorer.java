@@ -24,9 +24,9 @@ import java.util.Set;
  * </ul>
  *
  * Numbers are compared by value, however they are written: "05" and "5", "3 million" and "3,000,000", "fourteen"
- * and "14", "5 pm" and "17:00", "2GB" and "2 GB"; an ISO date in the context supports its month's name ("2024-03-05",
- * "March 5, 2024"). Content tokens that only restate the prompt count half. Names and numbers weigh double in the share. A
- * response without content tokens scores 1 (nothing to contradict). Context features are cached per chunk by a
+ * and "14", "5 pm" and "17:00", "2GB" and "2 GB"; an ISO date in the context supports its month's name
+ * ("2024-03-05", "March 5, 2024"). Content tokens that only restate the prompt count half. Names and numbers weigh
+ * double in the share. A response without content tokens scores 1 (nothing to contradict). Context features are cached per chunk by a
  * keyed 64-bit content hash ({@link Text#contentHash}) in a bounded LRU, so repeated chunks (common in RAG) are
  * tokenised once. Thread-safe.
  */

@@ -1440,8 +1440,7 @@ public final class InjectionScorer {
   /**
    * Scores one text; {@code retrieved} gives indirect-injection rules full weight. Letters spaced out and quoted
    * fragments joined by '+' are read joined up as well ({@link Obfuscation}); a text flagged only for phrases it
-   * quotes while talking about them ("why do 'ignore previous instructions' attacks work?") is not flagged, and
-   * the model reads it without them.
+   * quotes while talking about them ("why do 'ignore previous instructions' attacks work?") is not flagged.
    */
   public double scoreText(String text, boolean retrieved) {
     if (text == null || text.isEmpty()) {
@@ -1463,8 +1462,6 @@ public final class InjectionScorer {
         }
       }
     }
-    // the text the model reads: the quoted phrases the rules flagged are left out when the text talks about them
-    String read = raw;
     if (score >= 0.5) {
       // short quotes first: one pass, where the cues are a dozen searches of the whole text
       String unquoted = blankShortQuotes(raw);
@@ -1472,11 +1469,10 @@ public final class InjectionScorer {
         double rest = scoreCapped(unquoted, retrieved, null);
         if (rest < 0.5) {
           score = Math.max(rest, MENTIONED);
-          read = unquoted;
         }
       }
     }
-    InjectionModel.Estimate model = MODEL.estimate(read, retrieved);
+    InjectionModel.Estimate model = MODEL.estimate(raw, retrieved);
     if (model.words() > InjectionModel.MAX_TOKENS) {
       return score; // longer than any text it learnt from: the rules alone
     }
@@ -1515,11 +1511,7 @@ public final class InjectionScorer {
    */
   private static final String[] MENTION_CUES = {"phrase like", "phrases like", "such as", "e.g.", "for example",
       "attacks", "prompt injection", "jailbreak prompt", "the phrase", "what does", " mean", "detect", "classif",
-      "defend", "defens", "example of",
-      // what users are said to write, which a test, a filter or the bot handles ("refuses when users say '...'")
-      "users say", "user says", "someone says", "people say", "users type", "user types", "someone types",
-      "users write", "user writes", "when a user", "when users", "if a user", "if someone", "refuses", "unit test",
-      "tests that", "test that", "test case", "filter", "block"};
+      "defend", "defens", "example of"};
 
   private static boolean mentionCue(String raw) {
     String lower = raw.toLowerCase(java.util.Locale.ROOT);

@@ -30,8 +30,8 @@ import java.util.Set;
  *       Google, Stripe), Slack webhook URLs, PEM private keys, JWTs, credentials assigned in config ({@code
  *       password=…}) or stated in prose ("the password is …"), the password of a URL's user ({@code
  *       postgres://user:…@host}, which is then no e-mail address), and high-entropy tokens of 32–128 chars that
- *       mix lower case, upper case and digits with Shannon entropy ≥ 4.0 bits/char. Plain hex (hashes, UUIDs, commit ids) is
- *       deliberately not a secret: it is ubiquitous and mostly benign in LLM output.
+ *       mix lower case, upper case and digits with Shannon entropy ≥ 4.0 bits/char. Plain hex (hashes, UUIDs,
+ *       commit ids) is deliberately not a secret: it is ubiquitous and mostly benign in LLM output.
  * </ul>
  *
  * Regular expressions run only in small windows around candidates, at most {@link #MAX_WINDOWS} per type and
@@ -235,8 +235,7 @@ public final class PiiScorer {
       while (local > 0 && at - local < 64 && localChar(s.charAt(local - 1))) {
         local--;
       }
-      int password = urlPassword(s, local);
-      if (password >= 0) {
+      if (urlPassword(s, local) >= 0) {
         // "postgres://admin:S3cret@db.internal": a URL's user and password, not an e-mail address
         if (plausibleSecretValue(s.substring(local, at))) {
           found.add(PiiType.SECRET);
@@ -555,12 +554,12 @@ public final class PiiScorer {
       user--;
     }
     int slashes = user - 2;
-    if (slashes < 1 || s.charAt(slashes) != '/' || s.charAt(slashes + 1) != '/' || s.charAt(slashes - 1) != ':') {
+    if (slashes < 2 || s.charAt(slashes) != '/' || s.charAt(slashes + 1) != '/' || s.charAt(slashes - 1) != ':') {
       return -1;
     }
-    char scheme = s.charAt(slashes - 2 >= 0 ? slashes - 2 : 0);
-    return slashes >= 2 && (scheme >= 'a' && scheme <= 'z' || scheme >= 'A' && scheme <= 'Z' || isDigit(scheme)
-        || scheme == '+') ? slashes : -1;
+    char scheme = s.charAt(slashes - 2); // the last char of "postgres", "mongodb+srv", "s3"
+    return scheme >= 'a' && scheme <= 'z' || scheme >= 'A' && scheme <= 'Z' || isDigit(scheme) || scheme == '+'
+        ? slashes : -1;
   }
 
   private static boolean localChar(char c) {
