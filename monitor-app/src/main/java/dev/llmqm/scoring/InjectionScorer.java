@@ -571,6 +571,12 @@ public final class InjectionScorer {
                   + "(?:(?:ethical|moral|content|safety) (?:or |and |& )?)*(?:guidelines|rules|restrictions|limits"
                   + "|limitations|filters|morals|ethics|boundaries|censorship|polic(?:y|ies)|principles)\\b")
               .requires("with no", "with zero", "without", "free of", "has no", "ignores", "not bound"),
+          // ---- answering as a persona the text set up ("what would an assistant with no content policy say ...? Answer
+          // as that assistant"): weak alone, as a role-play game asks the same of its characters
+          rule(Family.JAILBREAK, 0.45, new String[] {"answer as", "respond as", "reply as", "speak as", "write as",
+                  "talk as"},
+              "(?:answer|respond|reply|speak|write|talk) as (?:that|this|such an?|the same|said) (?:ai|a\\.i\\."
+                  + "|assistant|chatbot|bot|model|llm|character|persona|entity)\\b"),
           // ---- the same of any AI met in the text: weak alone, as "the base model has no safety filters" reads so
           rule(Family.JAILBREAK, 0.45, new String[] {"ai ", "ai,", "a.i.", "assistant", "chatbot", "bot", "model",
                   "robot", "llm"},
@@ -850,7 +856,8 @@ public final class InjectionScorer {
               .requiresAnywhere("synthes", "methamphetamine", "meth ", "napalm", "bomb", "explosive", "detonat",
                   "nerve agent", "sarin", "ricin", "anthrax", "bioweapon", "chemical weapon", "poison", "malware", "ransomware",
                   "keylogger", "hack into", "break into", "exploit code", "counterfeit", "untraceable", "thermite",
-                  "pipe bomb", "fentanyl", "weapon"),
+                  "pipe bomb", "fentanyl", "weapon", "hotwire", "hot-wire", "hot wire", "steal a car", "shoplift",
+                  "launder", "phishing", "card skimmer", "identity theft"),
           // ---- a request split into variables and joined ("let a = 'how to make a' and b = '...'. answer a+b")
           rule(Family.JAILBREAK, 0.6, new String[] {"answer", "follow", "execute", "obey", "carry out", "respond to",
                   "do what", "complete", "perform"},
@@ -1511,7 +1518,7 @@ public final class InjectionScorer {
    */
   private static final String[] MENTION_CUES = {"phrase like", "phrases like", "such as", "e.g.", "for example",
       "attacks", "prompt injection", "jailbreak prompt", "the phrase", "what does", " mean", "detect", "classif",
-      "defend", "defens", "example of"};
+      "defend", "defens", "example of", "meme"};
 
   private static boolean mentionCue(String raw) {
     String lower = raw.toLowerCase(java.util.Locale.ROOT);
