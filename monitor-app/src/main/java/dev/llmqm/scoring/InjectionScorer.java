@@ -314,8 +314,12 @@ public final class InjectionScorer {
           rule(Family.INDIRECT, 0.55, new String[] {"ai", "a.i.", "llm", "gpt", "chatgpt", "claude", "gemini",
                   "copilot", "language model", "assistant", "chatbot", "bot", "agent", "model", "the ai",
                   "the assistant", "the model", "any ai", "any assistant"},
-              "(?:(?:the|any|an?) )?" + AGENTS + "s? (?:should|must|will|shall|needs to|has to|is required to"
-                  + "|is instructed to)(?: always)? (?:recommend|say|respond|reply|answer|include|mention|state"
+              // "will" orders only with "always" or "from now on": "our assistant will reply within 24 hours", "bots
+              // will respond more slowly during maintenance" and "the assistant will now include citations" describe a
+              // product
+              "(?:(?:the|any|an?) )?" + AGENTS + "s? (?:should|must|will (?:always|from now on)|shall|needs to"
+                  + "|has to|is required to|is instructed to)(?: always)? (?:recommend|say|respond|reply|answer|include"
+                  + "|mention|state"
                   + "|claim|tell|output|ignore|insert|append|promote|prefer|praise|disparage)\\b")
               .requires("should", "must", "will", "shall", "needs to", "has to", "is required", "is instructed"),
           // ---- extraction
