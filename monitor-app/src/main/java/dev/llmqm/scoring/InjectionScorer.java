@@ -362,10 +362,17 @@ public final class InjectionScorer {
                   + "|that begins?) (?:with|from|at) ['\"]?you are"),
           // ---- jailbreak / role play
           rule(Family.JAILBREAK, 0.9, new String[] {"do anything now"}, "\\bdo anything now\\b"),
-          rule(Family.JAILBREAK, 0.8, new String[] {"you are", "you're", "act as", "acting as", "become", "pretend to be", "stay", "you will be", "play", "roleplay as", "role-play as", "dan ", "anti-dan", "respond", "answer", "reply", "speak", "talk", "write"},
+          // DAN taken on or switched on; "what is DAN mode?" and "the DAN prompt" talked about are weak alone
+          rule(Family.JAILBREAK, 0.8, new String[] {"you are", "you're", "act as", "acting as", "become", "pretend to be",
+                  "stay", "you will be", "play", "roleplay as", "role-play as", "dan ", "anti-dan", "respond", "answer",
+                  "reply", "speak", "talk", "write", "enable", "activate", "enter", "switch to", "turn on", "start",
+                  "in "},
               "(?:you are|you're|act as|acting as|become|pretend to be|stay|you will be|play|roleplay as"
-                  + "|role-play as|(?:respond|answer|reply|speak|talk|write)(?: only)? as) (?:now )?(?:a |the )?dan\\b|dan mode\\b|anti-dan\\b|dan prompt\\b")
+                  + "|role-play as|(?:respond|answer|reply|speak|talk|write)(?: only)? as) (?:now )?(?:a |the )?dan\\b"
+                  + "|(?:enable|activate|enter|switch to|turn on|start|in) dan mode\\b"
+                  + "|dan mode (?:enabled|activated|on|engaged)\\b|anti-dan\\b")
               .requires("dan"),
+          rule(Family.JAILBREAK, 0.35, new String[] {"dan "}, "dan (?:mode|prompt)\\b"),
           rule(Family.JAILBREAK, 0.85, new String[] {"no longer", "not "},
               "(?:no longer|not) (?:bound|restricted|limited|constrained|governed|held back|required to follow"
                   + "|obligated to follow|subject to)\\b(?: by| to)?(?: \\S+){0,3}? (?:rules|restrictions"
