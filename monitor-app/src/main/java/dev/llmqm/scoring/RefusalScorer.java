@@ -337,7 +337,7 @@ public final class RefusalScorer {
   /** Where the clause goes on to something other than the redirect at {@code at}. */
   private static final String[] REDIRECT_BREAKS = {";", ", and ", ", but ", ", which ", ", so ", " - ", "\u2014"};
 
-  /** The end of the redirect's part of {@code clause} from {@code at}: the next {@link #REDIRECT_BREAKS}, or its end. */
+  /** The end of the redirect's part of {@code clause} from {@code at}: the next of the breaks, or its end. */
   private static int redirectEnd(String clause, int at) {
     int end = clause.length();
     for (String b : REDIRECT_BREAKS) {
