@@ -11,7 +11,8 @@ import java.util.Set;
  * (linear-time on hostile input), then a validator that rejects near misses:
  *
  * <ul>
- *   <li>{@code EMAIL}: only when '@' occurs; image-density suffixes such as {@code icon@2x.png} are rejected.
+ *   <li>{@code EMAIL}: only when '@' occurs, or "at" in brackets ("jane [at] example [dot] com"); image-density
+ *       suffixes such as {@code icon@2x.png} are rejected.
  *   <li>{@code PHONE}: national formats only for the configured home regions ({@code US}/{@code CA}: NANP with
  *       valid area code and exchange, separators required; {@code GB}: trunk-0 numbers), {@code +CC} numbers
  *       with an assigned country code and 8–15 digits otherwise. Digits glued to other digits, dots or dashes
@@ -147,6 +148,8 @@ public final class PiiScorer {
   private static final int SECRET_START = 8;
   /** The first two chars, in either case, of one of {@link #ASSIGNMENT_HINTS}. */
   private static final int KEY_START = 16;
+  /** An opening bracket and "a": where a spelled-out address's "[at]" may start. */
+  private static final int SPELLED_AT = 64;
   /** Flags of the value {@link #cluster} returns, above the end offset. */
   private static final int COUNTED = 1;
   private static final int DIGITS_ONLY = 2;
@@ -183,6 +186,9 @@ public final class PiiScorer {
         }
         if (KEYS_BY_PAIR[p << 7 | ch].length > 0) {
           f |= KEY_START;
+        }
+        if ("[({<".indexOf(p) >= 0 && (ch == 'a' || ch == 'A')) {
+          f |= SPELLED_AT;
         }
         PAIRS[p << 7 | ch] = (byte) f;
       }
@@ -248,6 +254,9 @@ public final class PiiScorer {
       }
     }
     Hits hits = walk(s, found, new Budget(REGEX_CHARS), new Budget(REGEX_CHARS));
+    if (!found.contains(PiiType.EMAIL) && spelledOutEmail(s, hits.spelledAt)) {
+      found.add(PiiType.EMAIL);
+    }
     if (!found.contains(PiiType.IP_ADDRESS)) {
       windows = 0;
       Budget ipv6s = new Budget(REGEX_CHARS);
@@ -293,7 +302,7 @@ public final class PiiScorer {
     boolean assignment = s.indexOf('=') >= 0 || s.indexOf(':') >= 0;
     // assignment keys are matched case-insensitively char by char, so offsets are the text's own (a lower-cased
     // copy would shift them: U+0130 lower-cases to two chars)
-    int events = MIXED | DIGITS | SECRET_START | (assignment ? KEY_START : 0);
+    int events = MIXED | DIGITS | SECRET_START | SPELLED_AT | (assignment ? KEY_START : 0);
     // this walk's copy of PAIRS once a pair's hints all have their offsets ("sk-sk-sk-…"): the pair then stops it
     byte[] pairs = PAIRS;
     Hits hits = new Hits();
@@ -346,6 +355,10 @@ public final class PiiScorer {
           pairs = pairs == PAIRS ? PAIRS.clone() : pairs;
           pairs[pair] &= ~SECRET_START;
         }
+      }
+      if ((f & SPELLED_AT) != 0 && i + 2 < n && (s.charAt(i + 1) | 0x20) == 't'
+          && "])}>".indexOf(s.charAt(i + 2)) >= 0 && hits.spelledAt.count[0] < MAX_WINDOWS) {
+        hits.spelledAt.add(0, i);
       }
       if ((f & KEY_START) != 0) {
         for (int h : KEYS_BY_PAIR[pair]) {
@@ -517,9 +530,32 @@ public final class PiiScorer {
   private static final class Hits {
     final Positions secrets = new Positions(SECRET_HINTS.length);
     final Positions keys = new Positions(ASSIGNMENT_HINTS.length);
+    /** Offsets of the "at" of "[at]", "(at)" and the like. */
+    final Positions spelledAt = new Positions(1);
   }
 
   // ---------------------------------------------------------------- email
+
+  /** An address written to dodge scrapers: "jane.doe [at] example [dot] com", "jane(at)example(dot)org". */
+  private static final Pattern SPELLED_EMAIL = Pattern.compile(
+      "(?i)[a-z0-9._%+\\-]{1,64} ?[\\[({<]at[\\])}>] ?[a-z0-9\\-]{1,63}(?: ?(?:[\\[({<]dot[\\])}>]|\\.) ?"
+          + "[a-z0-9\\-]{1,63}){0,4} ?(?:[\\[({<]dot[\\])}>]|\\.) ?[a-z]{2,24}\\b");
+
+  /** Chars before and after a bracketed "at" that a spelled-out address may span. */
+  private static final int SPELLED_REACH = 96;
+
+  /** Whether an e-mail address with "at" in brackets is written around one of the {@code ats} the walk found. */
+  private static boolean spelledOutEmail(String s, Positions ats) {
+    for (int j = 0; j < ats.count[0]; j++) {
+      int i = ats.at[0][j];
+      int a = Math.max(0, i - 1 - SPELLED_REACH);
+      int b = Math.min(s.length(), i + 3 + SPELLED_REACH);
+      if (SPELLED_EMAIL.matcher(s.substring(a, b)).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean email(Budget budget, String s, int a, int b) {
     Win m = new Win(budget, EMAIL, s, a, b);

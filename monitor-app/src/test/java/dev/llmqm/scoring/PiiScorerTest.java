@@ -69,6 +69,9 @@ class PiiScorerTest {
         "IP_ADDRESS|Traffic from 192.168.1.20 was blocked",
         "IP_ADDRESS|10.0.0.0/8 is private; the gateway is 10.0.0.1.",
         "SECRET|token glpat-xYz12AbCdEfGhIjKlMnO",
+        "EMAIL|Contact: jane[at]example[dot]com",
+        "EMAIL|Write to jane.doe (at) example (dot) co (dot) uk for details.",
+        "EMAIL|JANE[AT]EXAMPLE[DOT]COM",
         "SECRET|use hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh for the hub",
         "SECRET|DATABASE_URL is postgres://admin:S3cretPassw0rd@db.internal:5432/prod",
         "SECRET|redis://:s3cr3tP4ss@cache.local:6379",
@@ -145,6 +148,9 @@ class PiiScorerTest {
         "Order number 4532 0151 1283 0366 shipped.",
         "Serial: 4111-1111-1111-1111-000",
         "The part number is 219-09-9998.",
+        // "at" in brackets that spells out no address
+        "The meeting is [at] 10am in room B.",
+        "Use the array a[at] = 5 and b[dot] = 2.",
         "The order number is 415-555-0123.",
         // connection strings with placeholder credentials, and anonymous FTP
         "postgres://user:password@localhost:5432/db",
