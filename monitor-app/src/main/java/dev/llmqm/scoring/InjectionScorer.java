@@ -2362,9 +2362,16 @@ public final class InjectionScorer {
       head[set] = h;
       Literals literals = LITERAL_ARRAY[set];
       long[] pairs = literals.pairs();
+      long firstLo = literals.firstLo();
+      long firstHi = literals.firstHi();
       int p = Math.max(scanned[set], from);
       int paired = Math.min(to, n - 1); // positions followed by a char: filtered by their first two chars
       for (; p < to; p++) {
+        char c = t[p];
+        // first by the first char (a shift uses the low six bits of its distance), then by the first two
+        if (c >= 128 || ((c < 64 ? firstLo : firstHi) >>> c & 1) == 0) {
+          continue;
+        }
         if (p < paired) {
           int bit = Literals.pairHash(t[p], t[p + 1]);
           if ((pairs[bit >>> 6] & 1L << bit) == 0) {
