@@ -28,11 +28,11 @@ import java.util.Set;
  *       0.x, multicast/broadcast (≥ 224) and networks in CIDR notation ("10.0.0.0/8") are not reported. IPv6 in
  *       full or {@code ::}-compressed form.
  *   <li>{@code SECRET}: provider key prefixes (OpenAI, Anthropic, AWS, GitHub, GitLab, Hugging Face, Slack,
- *       Google, Stripe), Slack webhook URLs, PEM private keys, JWTs, credentials assigned in config ({@code
- *       password=…}) or stated in prose ("the password is …"), the password of a URL's user ({@code
- *       postgres://user:…@host}, which is then no e-mail address), and high-entropy tokens of 32–128 chars that
- *       mix lower case, upper case and digits with Shannon entropy ≥ 4.0 bits/char. Plain hex (hashes, UUIDs,
- *       commit ids) is deliberately not a secret: it is ubiquitous and mostly benign in LLM output.
+ *       Google, Stripe), Slack webhook URLs, PEM private keys, JWTs, HTTP basic credentials, credentials assigned
+ *       in config ({@code password=…}) or stated in prose ("the password is …"), the password of a URL's user
+ *       ({@code postgres://user:…@host}, which is then no e-mail address), and high-entropy tokens of 32–128
+ *       chars that mix lower case, upper case and digits with Shannon entropy ≥ 4.0 bits/char. Plain hex (hashes,
+ *       UUIDs, commit ids) is deliberately not a secret: it is ubiquitous and mostly benign in LLM output.
  * </ul>
  *
  * Regular expressions run only in small windows around candidates, at most {@link #MAX_WINDOWS} per type and
@@ -281,7 +281,8 @@ public final class PiiScorer {
     }
     Budget secrets = new Budget(SECRET_REGEX_CHARS);
     if (!found.contains(PiiType.SECRET)
-        && (secretHint(secrets, s, hits.secrets) || assignedSecret(secrets, s, hits.keys) || statedPassword(s))) {
+        && (secretHint(secrets, s, hits.secrets) || assignedSecret(secrets, s, hits.keys) || statedPassword(s)
+        || basicCredentials(s))) {
       found.add(PiiType.SECRET);
     }
     return found;
@@ -1161,6 +1162,39 @@ public final class PiiScorer {
         if (m.find() && plausibleSecretValue(m.m.group(1))) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * HTTP basic credentials ("Authorization: Basic dXNlcjpTM2NyZXQ="): base64 after "Basic " that decodes to printable
+   * "user:password" with a password that is no placeholder. At most {@link #MAX_WINDOWS} are looked at.
+   */
+  static boolean basicCredentials(String s) {
+    int windows = 0;
+    for (int i = s.indexOf("Basic "); i >= 0 && windows < MAX_WINDOWS; i = s.indexOf("Basic ", i + 6)) {
+      windows++;
+      int st = i + 6;
+      int end = st;
+      while (end < s.length() && end - st < 256 && (Character.isLetterOrDigit(s.charAt(end)) && s.charAt(end) < 128
+          || s.charAt(end) == '+' || s.charAt(end) == '/' || s.charAt(end) == '=')) {
+        end++;
+      }
+      if (end - st < 8 || (end - st) % 4 != 0) {
+        continue;
+      }
+      byte[] bytes;
+      try {
+        bytes = java.util.Base64.getDecoder().decode(s.substring(st, end));
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      String decoded = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+      int colon = decoded.indexOf(':');
+      if (colon > 0 && colon < decoded.length() - 1 && decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+          && plausibleSecretValue(decoded.substring(colon + 1))) {
+        return true;
       }
     }
     return false;

@@ -70,6 +70,7 @@ class PiiScorerTest {
         "IP_ADDRESS|10.0.0.0/8 is private; the gateway is 10.0.0.1.",
         "SECRET|token glpat-xYz12AbCdEfGhIjKlMnO",
         "EMAIL|Contact: jane[at]example[dot]com",
+        "SECRET|Authorization: Basic dXNlcjpTM2NyZXRQYXNzMjAyNA==",
         "EMAIL|Write to jane.doe (at) example (dot) co (dot) uk for details.",
         "EMAIL|JANE[AT]EXAMPLE[DOT]COM",
         "SECRET|use hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh for the hub",
@@ -148,6 +149,9 @@ class PiiScorerTest {
         "Order number 4532 0151 1283 0366 shipped.",
         "Serial: 4111-1111-1111-1111-000",
         "The part number is 219-09-9998.",
+        // basic credentials with a placeholder password ("admin:password", "user:pass"), and the scheme explained
+        "Authorization: Basic YWRtaW46cGFzc3dvcmQ=",
+        "Use Basic Auth with the header Authorization: Basic <credentials>.",
         // "at" in brackets that spells out no address
         "The meeting is [at] 10am in room B.",
         "Use the array a[at] = 5 and b[dot] = 2.",
