@@ -23,12 +23,13 @@ import java.util.Set;
  *       ×{@value #NEGATION_PENALTY}.
  * </ul>
  *
- * Numbers are compared by value, however they are written: "05" and "5", "3 million" and "3,000,000", "fourteen"
- * and "14", "5 pm" and "17:00", "2GB" and "2 GB"; an ISO date in the context supports its month's name
- * ("2024-03-05", "March 5, 2024"). Content tokens that only restate the prompt count half. Names and numbers weigh
- * double in the share. A response without content tokens scores 1 (nothing to contradict). Context features are cached per chunk by a
- * keyed 64-bit content hash ({@link Text#contentHash}) in a bounded LRU, so repeated chunks (common in RAG) are
- * tokenised once. Thread-safe.
+ * Numbers are compared by value, however they are written: "05" and "5", "3 million" and "3,000,000", "fourteen" and
+ * "14", "5 pm" and "17:00", "2GB" and "2 GB"; an ISO date in the context supports its month's name ("2024-03-05",
+ * "March 5, 2024"). An attribution ("Based on the provided context, ...", "according to the documentation") and a
+ * sentence's opening word that claims nothing ("Overall, ...", "No, ...") count neither way. Content tokens that only
+ * restate the prompt count half. Names and numbers weigh double in the share. A response without content tokens scores
+ * 1 (nothing to contradict). Context features are cached per chunk by a keyed 64-bit content hash ({@link
+ * Text#contentHash}) in a bounded LRU, so repeated chunks (common in RAG) are tokenised once. Thread-safe.
  */
 public final class GroundednessScorer {
 
@@ -113,11 +114,19 @@ public final class GroundednessScorer {
     boolean nameSplit = false;
     Token previousNameToken = null;
     boolean scaleSupported = false; // the token is the scale word of a number supported by its value
+    int attributed = 0; // tokens before this index are an attribution ("based on the provided context")
     for (int i = 0; i <= tokens.size(); i++) {
       Token t = i < tokens.size() ? tokens.get(i) : null;
       boolean scaleWord = scaleSupported;
       scaleSupported = false;
-      boolean isName = t != null && t.capitalised() && !t.number() && !t.stopword()
+      // attributions open a sentence ("Based on ...", "The documentation says ...") or say "according to"
+      if (t != null && i >= attributed && (t.sentenceStart() || t.lower().length() == 9 && !t.capitalised()
+          && t.lower().equals("according"))) {
+        attributed = attributionEnd(tokens, i);
+      }
+      // an attribution, and a sentence's opening word that names nothing ("Overall, ..."), carry no claim
+      boolean skip = i < attributed || t != null && t.sentenceStart() && OPENERS.contains(t.lower());
+      boolean isName = t != null && !skip && t.capitalised() && !t.number() && !t.stopword()
           && !(t.sentenceStart() && t.negation());
       if (inName && !isName) {
         if (nameUnsupported) {
@@ -132,6 +141,9 @@ public final class GroundednessScorer {
       }
       if (t == null) {
         break;
+      }
+      if (skip) {
+        continue; // where the answer comes from, not what it says
       }
       boolean negation = t.negation();
       if (negation) {
@@ -214,6 +226,89 @@ public final class GroundednessScorer {
         keys.add(a.lower() + ' ' + b.lower());
       }
     }
+  }
+
+  /**
+   * Words that open a sentence without naming anything or claiming anything ("Overall, ...", "Unfortunately, ..."):
+   * capitalised there, and neither a name nor a content word.
+   */
+  private static final Set<String> OPENERS = Set.of("based", "according", "overall", "however", "therefore",
+      "additionally", "sure", "certainly", "unfortunately", "generally", "typically", "usually", "currently", "today",
+      "finally", "note", "next", "actually", "basically", "essentially", "specifically", "importantly",
+      "alternatively", "similarly", "likewise", "meanwhile", "otherwise", "absolutely", "indeed", "sorry", "thanks",
+      "hello", "hi", "briefly", "yes", "no");
+
+  /** What an attribution names as the answer's source ("the provided context", "the documentation"). */
+  private static final Set<String> SOURCES = Set.of("context", "contexts", "document", "documents", "documentation",
+      "information", "text", "texts", "passage", "passages", "source", "sources", "excerpt", "excerpts", "article",
+      "articles", "knowledge", "results", "materials", "data", "records", "snippets", "sections", "section");
+
+  /** Words between the determiner and the source of an attribution ("the provided context"). */
+  private static final Set<String> SOURCE_ADJECTIVES = Set.of("provided", "given", "retrieved", "available", "above",
+      "attached", "supplied", "shared", "relevant", "search", "base", "product", "help", "support", "official");
+
+  /** What may come before the source of an attribution. */
+  private static final Set<String> DETERMINERS = Set.of("the", "this", "these", "your", "our");
+
+  /** Verbs of "the documentation says". */
+  private static final Set<String> SOURCE_VERBS = Set.of("says", "say", "states", "state", "mentions", "mention",
+      "shows", "show", "indicates", "indicate", "notes", "note", "explains", "explain", "suggests", "suggest");
+
+  /**
+   * The end of an attribution that starts at token {@code i} ("based on the provided context", "according to the
+   * documentation", "the retrieved documents say"), or {@code i} when none does. Its words say where the answer comes
+   * from, not what it says, so they are neither supported nor unsupported.
+   */
+  static int attributionEnd(List<Token> tokens, int i) {
+    int n = tokens.size();
+    String w = tokens.get(i).lower();
+    int j;
+    boolean verb;
+    switch (w) {
+      case "based":
+      case "according":
+        if (i + 1 >= n || !tokens.get(i + 1).lower().equals(w.equals("based") ? "on" : "to")) {
+          return i;
+        }
+        j = i + 2;
+        verb = false;
+        break;
+      case "the":
+      case "this":
+      case "these":
+      case "your":
+      case "our":
+        // most "the" are followed by no source: one lookup of the next word or two tells
+        if (i + 1 >= n || !SOURCES.contains(tokens.get(i + 1).lower())
+            && !SOURCE_ADJECTIVES.contains(tokens.get(i + 1).lower())) {
+          return i;
+        }
+        j = i;
+        verb = true;
+        break;
+      default:
+        return i;
+    }
+    if (j < n && DETERMINERS.contains(tokens.get(j).lower())) {
+      j++;
+    }
+    while (j < n && j - i < 6 && SOURCE_ADJECTIVES.contains(tokens.get(j).lower())) {
+      j++;
+    }
+    if (j >= n || !SOURCES.contains(tokens.get(j).lower())) {
+      return i;
+    }
+    j++;
+    if (verb) {
+      if (j >= n || !SOURCE_VERBS.contains(tokens.get(j).lower())) {
+        return i;
+      }
+      j++;
+      if (j < n && tokens.get(j).lower().equals("that")) {
+        j++;
+      }
+    }
+    return j;
   }
 
   /** Scale words after a number ("3 million" is 3,000,000). */

@@ -50,6 +50,22 @@ class GroundednessScorerTest {
   }
 
   @Test
+  void shouldReadAnAttributionAsNeitherSupportedNorUnsupported() {
+    List<String> price = List.of("The Pro plan costs $1,299 per year.");
+    String plain = "The Pro plan costs $1,299 per year.";
+    assertThat(scorer.score("Price?", "Based on the provided context, " + plain.toLowerCase(), price)).isEqualTo(1.0);
+    assertThat(scorer.score("Price?", "According to the documentation, " + plain.toLowerCase(), price)).isEqualTo(1.0);
+    assertThat(scorer.score("Price?", "The retrieved documents say the Pro plan costs $1,299 per year.", price))
+        .isEqualTo(1.0);
+    assertThat(scorer.score("Price?", "Based on the provided context, the Pro plan costs $1,499 per year.", price))
+        .isLessThan(0.5);
+    assertThat(scorer.score("Price?", "The Pro plan costs $1,299 per year, according to the documentation.", price))
+        .isEqualTo(1.0);
+    // a sentence's opening word is no name
+    assertThat(scorer.score("Price?", "Overall, the Pro plan costs $1,299 per year.", price)).isEqualTo(1.0);
+  }
+
+  @Test
   void shouldPenaliseUnsupportedName() {
     Double s = scorer.score("Who designed it?", "The Eiffel Tower was designed by Gustave Flaubert.", CONTEXT);
     assertThat(s).isLessThan(0.6);
