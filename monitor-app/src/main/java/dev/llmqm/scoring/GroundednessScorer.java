@@ -259,7 +259,7 @@ public final class GroundednessScorer {
    * documentation", "the retrieved documents say"), or {@code i} when none does. Its words say where the answer comes
    * from, not what it says, so they are neither supported nor unsupported.
    */
-  static int attributionEnd(List<Token> tokens, int i) {
+  private static int attributionEnd(List<Token> tokens, int i) {
     int n = tokens.size();
     String w = tokens.get(i).lower();
     int j;
@@ -326,7 +326,7 @@ public final class GroundednessScorer {
    * {@link Token#value()} or the number itself, times a scale word after it ("3 million" is 3000000), and the hour
    * of a time in the afternoon ("5 pm" is 17).
    */
-  static List<String> valueKeys(List<Token> tokens, int i) {
+  private static List<String> valueKeys(List<Token> tokens, int i) {
     Token t = tokens.get(i);
     String plain = t.value() != null ? t.value() : t.number() ? t.lower() : null;
     if (plain == null) {

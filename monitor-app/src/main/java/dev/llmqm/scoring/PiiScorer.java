@@ -241,7 +241,7 @@ public final class PiiScorer {
       while (local > 0 && at - local < 64 && localChar(s.charAt(local - 1))) {
         local--;
       }
-      if (urlPassword(s, local) >= 0) {
+      if (urlPassword(s, local)) {
         // "postgres://admin:S3cret@db.internal": a URL's user and password, not an e-mail address
         if (plausibleSecretValue(s.substring(local, at))) {
           found.add(PiiType.SECRET);
@@ -577,14 +577,13 @@ public final class PiiScorer {
   }
 
   /**
-   * When the chars before {@code local} are a URL's scheme and user followed by ':' ({@code "scheme://user:"},
-   * the user possibly empty), so that {@code local} starts the password of the URL's user information: the
-   * offset of the scheme's "//"; else -1.
+   * Whether the chars before {@code local} are a URL's scheme and user followed by ':' ({@code "scheme://user:"},
+   * the user possibly empty), so that {@code local} starts the password of the URL's user information.
    */
-  static int urlPassword(String s, int local) {
+  private static boolean urlPassword(String s, int local) {
     int colon = local - 1;
     if (colon < 2 || s.charAt(colon) != ':') {
-      return -1;
+      return false;
     }
     int user = colon;
     while (user > 0 && colon - user < 64 && localChar(s.charAt(user - 1))) {
@@ -592,11 +591,10 @@ public final class PiiScorer {
     }
     int slashes = user - 2;
     if (slashes < 2 || s.charAt(slashes) != '/' || s.charAt(slashes + 1) != '/' || s.charAt(slashes - 1) != ':') {
-      return -1;
+      return false;
     }
     char scheme = s.charAt(slashes - 2); // the last char of "postgres", "mongodb+srv", "s3"
-    return scheme >= 'a' && scheme <= 'z' || scheme >= 'A' && scheme <= 'Z' || isDigit(scheme) || scheme == '+'
-        ? slashes : -1;
+    return scheme >= 'a' && scheme <= 'z' || scheme >= 'A' && scheme <= 'Z' || isDigit(scheme) || scheme == '+';
   }
 
   private static boolean localChar(char c) {
@@ -1171,7 +1169,7 @@ public final class PiiScorer {
    * HTTP basic credentials ("Authorization: Basic dXNlcjpTM2NyZXQ="): base64 after "Basic " that decodes to printable
    * "user:password" with a password that is no placeholder. At most {@link #MAX_WINDOWS} are looked at.
    */
-  static boolean basicCredentials(String s) {
+  private static boolean basicCredentials(String s) {
     int windows = 0;
     for (int i = s.indexOf("Basic "); i >= 0 && windows < MAX_WINDOWS; i = s.indexOf("Basic ", i + 6)) {
       windows++;
@@ -1200,6 +1198,9 @@ public final class PiiScorer {
     return false;
   }
 
+  /** "password" after its first letter, in the two cases it is written in. */
+  private static final String[] PASSWORD_TAILS = {"assword", "ASSWORD"};
+
   /** Words allowed between "password" and its "is" ("the password for the staging database is ..."). */
   private static final int STATED_REACH_WORDS = 5;
 
@@ -1210,8 +1211,8 @@ public final class PiiScorer {
    * and "is 2FA-protected" (a hyphenated adjective) are not passwords. At most {@link #MAX_WINDOWS} mentions per
    * spelling are looked at.
    */
-  static boolean statedPassword(String s) {
-    for (String key : new String[] {"assword", "ASSWORD"}) {
+  private static boolean statedPassword(String s) {
+    for (String key : PASSWORD_TAILS) {
       int windows = 0;
       for (int i = s.indexOf(key); i >= 1 && windows < MAX_WINDOWS; i = s.indexOf(key, i + key.length())) {
         windows++;

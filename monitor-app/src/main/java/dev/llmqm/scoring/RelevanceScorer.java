@@ -106,7 +106,7 @@ public final class RelevanceScorer {
       if (question && responseContent > 0 && responseContent <= SHORT_ANSWER_TOKENS) {
         score = Math.max(score, SHORT_ANSWER_CREDIT);
       }
-      if (responseContent > 0 && transformsOrCreates(promptTokens)) {
+      if (score < SHORT_ANSWER_CREDIT && responseContent > 0 && transformsOrCreates(promptTokens)) {
         score = Math.max(score, SHORT_ANSWER_CREDIT);
       }
     }

@@ -211,7 +211,7 @@ final class Tokenizer {
   /**
    * Number words read as digits: a text may spell out what another writes in digits ("fourteen days", "14 days").
    */
-  static final java.util.Map<String, Integer> NUMBER_WORDS = numberWords();
+  private static final java.util.Map<String, Integer> NUMBER_WORDS = numberWords();
 
   private static java.util.Map<String, Integer> numberWords() {
     String[] small = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
